@@ -1,0 +1,44 @@
+# Thin wrapper around CMake presets; see README.md.
+# `make run` and `make test` are the whole set-up on a fresh Debian 12 machine.
+
+PRESET   ?= release
+BUILD    := build
+JOBS     ?= $(shell nproc)
+CONTENT  ?= content
+ARGS     ?=
+
+.PHONY: all deps configure build content run test test-asan bench clean
+
+all: build
+
+deps:
+	@bash packaging/install-deps.sh
+
+configure: deps
+	@if [ ! -f $(BUILD)/build.ninja ]; then cmake --preset $(PRESET) >/dev/null; fi
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+# The sample event: draws its photos and logos (once), then checks and compiles it.
+content: build
+	$(BUILD)/bin/ww-sample-media $(CONTENT)
+	$(BUILD)/bin/wegweiser-content build $(CONTENT) -o $(BUILD)/content.db
+
+run: content
+	$(BUILD)/bin/wegweiser --content $(BUILD)/content.db $(ARGS)
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The same suites under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan: deps
+	cmake --preset asan >/dev/null
+	cmake --build build-asan -j $(JOBS)
+	ctest --test-dir build-asan --output-on-failure -j $(JOBS)
+
+bench: content
+	$(BUILD)/bin/wegweiser-content bench $(CONTENT)
+
+clean:
+	rm -rf $(BUILD) build-debug build-asan

@@ -1,0 +1,61 @@
+// Image preparation for the content build: read dimensions before decoding, apply EXIF
+// orientation, scale to a display copy and a thumbnail, re-encode. The kiosk never decodes a
+// camera file.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace ww {
+
+// Limits checked from the file header, before any pixels are allocated. Documented in content/README.md.
+struct ImageLimits {
+    int64_t max_file_bytes = 40 * 1024 * 1024;
+    int max_edge = 12000;              // pixels, either side
+    int64_t max_pixels = 80'000'000;   // width × height
+};
+
+struct ImageProbe {
+    bool ok = false;
+    std::string format;    // "jpeg", "png", or what was recognised ("gif", "bmp", "heic", "tiff", "webp")
+    int width = 0;         // as stored in the file, before orientation
+    int height = 0;
+    int orientation = 1;   // EXIF orientation 1..8 (1 = upright)
+    std::string error;     // when !ok: one sentence for staff, e.g. "not a JPEG or PNG image (looks like HEIC)"
+};
+
+// Reads only headers: type, dimensions, EXIF orientation, and applies `limits`.
+ImageProbe probeImage(const std::vector<uint8_t>& bytes, const ImageLimits& limits = {});
+
+// The EXIF orientation tag of a JPEG (1..8); 1 when absent or unreadable.
+int exifOrientation(const std::vector<uint8_t>& bytes);
+
+struct EncodedImage {
+    std::vector<uint8_t> data;
+    std::string mime;      // "image/jpeg" or "image/png"
+    int width = 0;
+    int height = 0;
+};
+
+enum class ImageRole {
+    Photo, // display copy (long edge ≤ 2560, JPEG) + thumbnail (long edge 480, JPEG)
+    Logo,  // display copy (long edge ≤ 512, PNG, alpha kept) + thumbnail (long edge 160, PNG)
+    Plan,  // display copy (long edge ≤ 4096, PNG or JPEG as the source) + thumbnail (long edge 480)
+};
+
+struct PreparedImage {
+    bool ok = false;
+    std::string error;     // when !ok: e.g. "corrupt JPEG data: …"
+    EncodedImage display;
+    EncodedImage thumb;
+};
+
+// Decodes, rotates upright, scales (never enlarges) and encodes. Thread-safe.
+PreparedImage prepareImage(const std::vector<uint8_t>& bytes, ImageRole role, const ImageLimits& limits = {});
+
+// Runs fn(0..n-1) on `threads` workers (0 = every core). Exceptions are not allowed to escape fn.
+void parallelFor(size_t n, const std::function<void(size_t)>& fn, unsigned threads = 0);
+
+} // namespace ww

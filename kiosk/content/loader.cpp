@@ -331,7 +331,10 @@ private:
 std::optional<toml::table> parseToml(const std::string& dir, const char* name, Need need, LoadedContent& content,
                                      Diagnostics& diags) {
     auto bytes = readTextFile(dir, name, need, diags);
-    if (!bytes) return std::nullopt;
+    if (!bytes) {
+        content.failed_files.insert(name);
+        return std::nullopt;
+    }
     content.files.push_back(name);
     try {
         return toml::parse(std::string_view(*bytes), std::string_view(name));
@@ -342,6 +345,7 @@ std::optional<toml::table> parseToml(const std::string& dir, const char* name, N
             hint = "save the file as UTF-8 (in your editor: \"Save as\" → encoding UTF-8)";
         diags.error(name, static_cast<int>(e.source().begin.line), "TOML syntax error: " + msg, hint,
                     static_cast<int>(e.source().begin.column));
+        content.failed_files.insert(name);
         return std::nullopt;
     }
 }
@@ -663,6 +667,7 @@ std::optional<CsvTable> parseCsvFile(const std::string& dir, const char* name, c
                                      LoadedContent& c, Diagnostics& diags) {
     auto bytes = readTextFile(dir, name, Need::Optional, diags);
     if (!bytes) {
+        c.failed_files.insert(name);
         struct stat st {};
         if (::stat((dir + "/" + name).c_str(), &st) != 0 && errno == ENOENT)
             diags.warning(name, 0, "file is missing, so the guide shows none of its entries",
@@ -671,8 +676,10 @@ std::optional<CsvTable> parseCsvFile(const std::string& dir, const char* name, c
     }
     c.files.push_back(name);
     auto table = readCsv(*bytes, name, diags);
-    if (!table) return std::nullopt;
-    if (!checkColumns(*table, columns, diags)) return std::nullopt;
+    if (!table || !checkColumns(*table, columns, diags)) {
+        c.failed_files.insert(name);
+        return std::nullopt;
+    }
     return table;
 }
 
@@ -749,7 +756,8 @@ void loadStands(const std::string& dir, LoadedContent& c, IdRegistry& ids, Diagn
             else if (facing == "e") s.front = {x1 + 0.5, cy};
             else s.front = {x0 - 0.5, cy};
         }
-        if (!ok || !ids.add("stand", "stand", s.id, kStandsFile, line)) continue;
+        // Registered even when the row has errors, so references to it do not add "unknown" noise.
+        if (s.id.empty() || !ids.add("stand", "stand", s.id, kStandsFile, line) || !ok) continue;
         c.model.stands.push_back(std::move(s));
     }
 }
@@ -787,13 +795,23 @@ void loadExhibitors(const std::string& dir, LoadedContent& c, IdRegistry& ids, D
             diags.warning(kExhibitorsFile, line, "exhibitor " + e.id + ": website \"" + e.website +
                                                      "\" does not start with https://",
                           "write the full address, e.g. https://www.example.de, so the QR code works on phones");
-        if (!ok || !ids.add("exhibitor", "exhibitor", e.id, kExhibitorsFile, line)) continue;
+        // Registered even when the row has errors, so references to it do not add "unknown" noise.
+        if (e.id.empty() || !ids.add("exhibitor", "exhibitor", e.id, kExhibitorsFile, line) || !ok) continue;
         if (!logo.empty()) {
             e.logo = "logo/" + e.id;
             c.images.push_back({e.logo, logo, ImageRole::Logo, {kExhibitorsFile, line}});
         }
         c.model.exhibitors.push_back(std::move(e));
     }
+}
+
+// Staff write "2022-10-30 02:30 +01:00"; the offset belongs to the time without the space.
+std::string joinOffset(std::string s) {
+    size_t sp = s.find_last_of(' ');
+    if (sp != std::string::npos && sp + 1 < s.size() && (s[sp + 1] == '+' || s[sp + 1] == '-') &&
+        s.find(':', sp) != std::string::npos && sp > 10)
+        s.erase(sp, 1);
+    return s;
 }
 
 // "Name (Organisation); Name" → speakers.
@@ -861,7 +879,7 @@ void loadProgramme(const std::string& dir, LoadedContent& c, IdRegistry& ids, Di
         std::string end_s = table->get(row, "end");
         std::string dur_s = table->get(row, "duration");
         std::optional<int> start_off;
-        auto start = parseLocalDateTime(start_s, &start_off);
+        auto start = parseLocalDateTime(joinOffset(start_s), &start_off);
         if (start_s.empty()) {
             need(start_s, "start", kProgrammeFile, line, diags);
             ok = false;
@@ -889,7 +907,7 @@ void loadProgramme(const std::string& dir, LoadedContent& c, IdRegistry& ids, Di
 
             if (!end_s.empty()) {
                 std::optional<int> end_off;
-                auto end = parseLocalDateTime(end_s, &end_off);
+                auto end = parseLocalDateTime(joinOffset(end_s), &end_off);
                 if (!end) {
                     if (auto minutes = parseClockTime(end_s)) {
                         LocalDateTime e = *start;
@@ -925,7 +943,8 @@ void loadProgramme(const std::string& dir, LoadedContent& c, IdRegistry& ids, Di
             }
             if (ok) t.end = formatIso(zone->toLocal(t.end_utc));
         }
-        if (!ok || !ids.add("talk", "talk", t.id, kProgrammeFile, line)) continue;
+        // Registered even when the row has errors, so references to it do not add "unknown" noise.
+        if (t.id.empty() || !ids.add("talk", "talk", t.id, kProgrammeFile, line) || !ok) continue;
         c.model.talks.push_back(std::move(t));
     }
 }
@@ -953,7 +972,8 @@ void loadPhotos(const std::string& dir, LoadedContent& c, IdRegistry& ids, Diagn
         if (p.credit.empty())
             diags.error(kPhotosFile, line, "photo " + p.id + ": column \"credit\" is empty",
                         "name the photographer; the guide shows it as \"© Name\"");
-        if (!ok || !ids.add("photo", "photo", p.id, kPhotosFile, line)) continue;
+        // Registered even when the row has errors, so references to it do not add "unknown" noise.
+        if (p.id.empty() || !ids.add("photo", "photo", p.id, kPhotosFile, line) || !ok) continue;
         p.image = "photo/" + p.id;
         p.thumb = p.image + "@thumb";
         c.images.push_back({p.image, file, ImageRole::Photo, {kPhotosFile, line}});

@@ -8,6 +8,7 @@
 #include "core/model.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,10 @@ struct LoadedContent {
     std::map<std::string, SourceRef> origin;
     // Every input file (relative path), for the content version.
     std::vector<std::string> files;
+    // Files that could not be read or parsed. Checks that need their records are skipped, so staff
+    // see the cause and not a cascade of "unknown …" that follows from it.
+    std::set<std::string> failed_files;
+    bool readable(const std::string& file) const { return failed_files.count(file) == 0; }
 
     SourceRef where(const std::string& kind, const std::string& id) const;
 };

@@ -51,6 +51,20 @@ private:
         diags_.warning(at.file, at.line, msg, hint);
     }
 
+    // Whether the file that defines `kind` was read; if not, "unknown …" would only repeat its error.
+    bool defined(const std::string& kind) const {
+        static const std::map<std::string, const char*> files = {
+            {"level", kVenueFile},   {"room", kVenueFile},       {"poi", kVenueFile},
+            {"kiosk", kEventFile},   {"topic", kTopicsFile},     {"gallery", kGalleriesFile},
+            {"stand", kStandsFile},  {"exhibitor", kExhibitorsFile}, {"photo", kPhotosFile},
+            {"talk", kProgrammeFile}};
+        auto it = files.find(kind);
+        return it == files.end() || c_.readable(it->second);
+    }
+
+    // Defined somewhere, even if its own row had errors (those are reported there).
+    bool known(const std::string& kind, const std::string& id) const { return c_.origin.count(kind + ":" + id) > 0; }
+
     std::string knownIds(const std::string& kind) const {
         std::string out;
         int n = 0;
@@ -69,7 +83,7 @@ private:
     const Level* levelRef(const std::string& level, const SourceRef& at, const std::string& who) {
         if (level.empty()) return nullptr;
         const Level* l = m_.level(level);
-        if (!l) error(at, who + ": unknown level \"" + level + "\"", "levels are defined in venue.toml; " + knownIds("level"));
+        if (!l && defined("level") && !known("level", level)) error(at, who + ": unknown level \"" + level + "\"", "levels are defined in venue.toml; " + knownIds("level"));
         return l;
     }
 
@@ -87,8 +101,8 @@ private:
     // [SECTION] Event and venue
     void event() {
         const SourceRef at{kEventFile, 1};
-        if (m_.levels.empty()) error({kVenueFile, 1}, "no level is defined", "add at least one [[level]] section");
-        if (m_.kiosks.empty())
+        if (m_.levels.empty() && defined("level")) error({kVenueFile, 1}, "no level is defined", "add at least one [[level]] section");
+        if (m_.kiosks.empty() && defined("kiosk"))
             error(at, "no kiosk is defined", "add a [[kiosk]] section for every screen, with its level and position");
         textLength(at, "[event]", "name", m_.event.name, 90);
     }
@@ -184,7 +198,7 @@ private:
             if (l && l->outline.size() >= 3 && !pointInPolygon(s.front, l->outline))
                 error(at, who + ": its front " + pointText(s.front) + " lies outside level " + l->id,
                       "set facing to the side where the aisle is, or give front explicitly");
-            if (!used.count(s.id)) warning(at, who + " has no exhibitor", "the plan shows it as a free stand");
+            if (!used.count(s.id) && defined("exhibitor")) warning(at, who + " has no exhibitor", "the plan shows it as a free stand");
         }
         // Sorting by left edge keeps this fast for hundreds of stands.
         std::vector<std::pair<Rect, const Stand*>> boxes;
@@ -274,7 +288,7 @@ private:
             std::string who = "exhibitor " + e.id;
             for (const std::string& s : e.stands) {
                 if (!m_.stand(s)) {
-                    error(at, who + ": unknown stand \"" + s + "\"", "stands are listed in stands.csv; " + knownIds("stand"));
+                    if (defined("stand") && !known("stand", s)) error(at, who + ": unknown stand \"" + s + "\"", "stands are listed in stands.csv; " + knownIds("stand"));
                     continue;
                 }
                 auto [it, fresh] = stand_owner.emplace(s, e.id);
@@ -283,7 +297,7 @@ private:
                             "fine for a joint stand; otherwise check the stand numbers");
             }
             for (const std::string& t : e.topics)
-                if (!m_.topic(t))
+                if (!known("topic", t) && defined("topic"))
                     error(at, who + ": unknown topic \"" + t + "\"", "topics are defined in topics.toml; " + knownIds("topic"));
             textLength(at, who, "name", e.name, limits_.name);
             textLength(at, who, "short_name", e.short_name.empty() ? e.name : e.short_name, limits_.short_name);
@@ -299,10 +313,10 @@ private:
         for (const Talk& t : m_.talks) {
             SourceRef at = c_.where("talk", t.id);
             std::string who = "talk " + t.id;
-            if (!m_.room(t.room))
-                error(at, who + ": unknown room \"" + t.room + "\"", "rooms are defined in venue.toml; " + knownIds("room"));
-            else by_room[t.room].push_back(&t);
-            if (!t.topic.empty() && !m_.topic(t.topic))
+            if (!m_.room(t.room)) {
+                if (defined("room") && !known("room", t.room)) error(at, who + ": unknown room \"" + t.room + "\"", "rooms are defined in venue.toml; " + knownIds("room"));
+            } else by_room[t.room].push_back(&t);
+            if (!t.topic.empty() && !known("topic", t.topic) && defined("topic"))
                 error(at, who + ": unknown topic \"" + t.topic + "\"", "topics are defined in topics.toml; " + knownIds("topic"));
             if (t.end_utc <= t.start_utc)
                 error(at, who + " ends (" + t.end + ") before it starts (" + t.start + ")",
@@ -340,7 +354,7 @@ private:
         std::map<std::string, int> count;
         for (const Photo& p : m_.photos) {
             SourceRef at = c_.where("photo", p.id);
-            if (!m_.gallery(p.gallery))
+            if (!known("gallery", p.gallery) && defined("gallery"))
                 error(at, "photo " + p.id + ": unknown gallery \"" + p.gallery + "\"",
                       "galleries are defined in galleries.toml; " + knownIds("gallery"));
             ++count[p.gallery];
@@ -348,12 +362,12 @@ private:
         }
         for (const Gallery& g : m_.galleries) {
             SourceRef at = c_.where("gallery", g.id);
-            if (!count[g.id]) warning(at, "gallery " + g.id + " has no photos", "add rows with gallery " + g.id + " to photos.csv");
+            if (!count[g.id] && defined("photo")) warning(at, "gallery " + g.id + " has no photos", "add rows with gallery " + g.id + " to photos.csv");
             if (!g.cover.empty()) {
                 const Photo* p = m_.photo(g.cover);
-                if (!p) error(at, "gallery " + g.id + ": cover \"" + g.cover + "\" is not a photo id",
+                if (!p && defined("photo") && !known("photo", g.cover)) error(at, "gallery " + g.id + ": cover \"" + g.cover + "\" is not a photo id",
                               "cover names a photo id from photos.csv");
-                else if (p->gallery != g.id)
+                else if (p && p->gallery != g.id)
                     warning(at, "gallery " + g.id + ": cover photo " + g.cover + " belongs to gallery " + p->gallery);
             }
             textLength(at, "gallery " + g.id, "title", g.title, limits_.name);

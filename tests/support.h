@@ -11,9 +11,22 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <sstream>
 #include <string>
 #include <vector>
+
+// Readable values in failed assertions.
+namespace ww {
+inline std::ostream& operator<<(std::ostream& os, const Vec2& v) { return os << "(" << v.x << ", " << v.y << ")"; }
+inline std::ostream& operator<<(std::ostream& os, const Speaker& s) { return os << s.name << " (" << s.organisation << ")"; }
+template <typename T>
+std::ostream& operator<<(std::ostream& os, const std::vector<T>& v) {
+    os << "[";
+    for (size_t i = 0; i < v.size(); ++i) os << (i ? ", " : "") << v[i];
+    return os << "]";
+}
+} // namespace ww
 
 namespace wwtest {
 

@@ -14,7 +14,8 @@ namespace ww {
 
 struct CsvRow {
     int line = 0;                   // 1-based line in the file where this record starts
-    std::vector<std::string> cells; // trimmed of surrounding spaces outside quotes
+    std::vector<std::string> cells; // trimmed of surrounding spaces outside quotes; at most header.size(),
+                                    // fewer when the row ends early (use CsvTable::get)
 };
 
 struct CsvColumn {
@@ -23,10 +24,11 @@ struct CsvColumn {
 };
 
 struct CsvTable {
-    std::string file;               // as given to readCsv, used in messages
+    std::string file; // as given to readCsv, used in messages
     char delimiter = ',';
-    std::vector<std::string> header;
-    std::vector<CsvRow> rows;       // data rows only; rows whose cells are all empty are skipped
+    int headerLine = 1;              // line of the header record (later than 1 after blank lines or "sep=;")
+    std::vector<std::string> header; // trimmed; trailing empty header cells are dropped
+    std::vector<CsvRow> rows;        // data rows only; rows whose cells are all empty are skipped
 
     // Index of a column by header name (case-insensitive, surrounding spaces ignored); -1 if absent.
     int column(const std::string& name) const;

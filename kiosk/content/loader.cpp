@@ -262,6 +262,8 @@ public:
             if (!v) return std::nullopt;
             pts.push_back(*v);
         }
+        // Staff often close a shape by repeating its first corner; the shape is closed anyway.
+        if (min_points >= 3 && pts.size() > 3 && pts.front() == pts.back()) pts.pop_back();
         if (pts.size() < min_points) {
             diags_.error(file_, lineOf(*n), what_ + ": \"" + key + "\" has " + std::to_string(pts.size()) +
                                                 " point(s), at least " + std::to_string(min_points) + " are needed",
@@ -713,6 +715,7 @@ void loadStands(const std::string& dir, LoadedContent& c, IdRegistry& ids, Diagn
         }
         if (!shape.empty()) {
             auto pts = parsePointList(shape);
+            if (pts && pts->size() > 3 && pts->front() == pts->back()) pts->pop_back();
             if (!pts || pts->size() < 3) {
                 diags.error(kStandsFile, line, "stand " + s.id + ": shape \"" + shape + "\" is not a list of at least 3 points",
                             "write the corners as \"x y; x y; x y\" in metres");

@@ -150,13 +150,9 @@ void prepareImages(const std::string& dir, LoadedContent& content, std::vector<I
         jobs.size(),
         [&](size_t i) {
             ImageJob& job = jobs[i];
-            ImageProbe probe = probeImage(job.bytes, options.limits);
-            if (!probe.ok) {
-                job.error = probe.error;
-            } else {
-                job.result = prepareImage(job.bytes, job.source->role, options.limits);
-                if (!job.result.ok) job.error = job.result.error;
-            }
+            // prepareImage reads the header first and refuses oversized images before decoding.
+            job.result = prepareImage(job.bytes, job.source->role, options.limits);
+            if (!job.result.ok) job.error = job.result.error;
             job.bytes = {};
         },
         options.threads);
@@ -164,10 +160,12 @@ void prepareImages(const std::string& dir, LoadedContent& content, std::vector<I
     for (ImageJob& job : jobs) {
         const ImageSource& src = *job.source;
         if (!job.error.empty()) {
+            std::string hint = job.result.hint;
+            if (hint.empty())
+                hint = "JPEG or PNG only, at most " + megabytes(options.limits.max_file_bytes) + ", " +
+                       std::to_string(options.limits.max_edge) + " px per side; export it again from an image editor";
             diags.error(src.ref.file, src.ref.line,
-                        std::string(roleName(src.role)) + " file \"" + src.path + "\": " + job.error,
-                        "JPEG or PNG only, at most " + megabytes(options.limits.max_file_bytes) + ", " +
-                            std::to_string(options.limits.max_edge) + " px per side; export it again from an image editor");
+                        std::string(roleName(src.role)) + " file \"" + src.path + "\": " + job.error, hint);
             continue;
         }
         EncodedImage& d = job.result.display;

@@ -13,17 +13,30 @@ namespace {
 
 const std::string kSample = std::string(WW_SOURCE_DIR) + "/content";
 
+// Built once: doctest runs a test case's body again for each of its subcases.
+struct SampleBuild {
+    ww::Diagnostics diags;
+    ww::Model model;
+    SampleBuild() {
+        ww::Compiled c = ww::compileContent(kSample, diags);
+        TempDir out;
+        std::string db = (out.path() / "content.db").string();
+        ww::replaceDatabase(db, c.content.model, c.images);
+        model = ww::loadModel(db);
+    }
+};
+
+const SampleBuild& sample() {
+    static SampleBuild build;
+    return build;
+}
+
 } // namespace
 
 TEST_CASE("the sample content builds with zero errors and zero warnings") {
-    ww::Diagnostics d;
-    ww::Compiled c = ww::compileContent(kSample, d);
+    const ww::Diagnostics& d = sample().diags;
     CHECK_MESSAGE(d.items().empty(), wwtest::dump(d));
-
-    TempDir out;
-    std::string db = (out.path() / "content.db").string();
-    ww::replaceDatabase(db, c.content.model, c.images);
-    ww::Model m = ww::loadModel(db);
+    const ww::Model& m = sample().model;
 
     CHECK(m.exhibitors.size() >= 32);
     CHECK(m.stands.size() >= 32);

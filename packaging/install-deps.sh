@@ -9,7 +9,7 @@ packages=(
   libsqlite3-dev sqlite3 doctest-dev libtomlplusplus-dev libpugixml-dev nlohmann-json3-dev
   libqrencode-dev libespeak-ng-dev libsystemd-dev
   fonts-inter fonts-noto-core fonts-fork-awesome tzdata
-  xvfb xauth
+  xvfb xauth time
 )
 
 missing=()

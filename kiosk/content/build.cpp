@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <fstream>
+#include <map>
 #include <random>
 #include <signal.h>
 #include <sstream>
@@ -99,13 +100,14 @@ std::string utcNowIso() {
 
 struct ImageJob {
     const ImageSource* source;
-    std::vector<uint8_t> bytes;
+    std::string path;
     PreparedImage result;
     std::string error;
+    uint64_t hash = 0; // of the file's bytes, for the content version
 };
 
-void prepareImages(const std::string& dir, LoadedContent& content, std::vector<ImageBlob>& out, Diagnostics& diags,
-                   const BuildOptions& options) {
+void prepareImages(const std::string& dir, LoadedContent& content, std::vector<ImageBlob>& out,
+                   std::map<std::string, uint64_t>& file_hashes, Diagnostics& diags, const BuildOptions& options) {
     std::vector<ImageJob> jobs;
     jobs.reserve(content.images.size());
     for (const ImageSource& src : content.images) {
@@ -137,28 +139,32 @@ void prepareImages(const std::string& dir, LoadedContent& content, std::vector<I
         }
         ImageJob job;
         job.source = &src;
-        if (!readBytes(path, job.bytes)) {
-            diags.error(src.ref.file, src.ref.line, what + " cannot be read: " + std::strerror(errno),
-                        "check the file's permissions");
-            continue;
-        }
-        content.files.push_back(src.path);
+        job.path = path;
         jobs.push_back(std::move(job));
     }
 
+    // Each worker reads its own file, so only the images in flight are in memory.
     parallelFor(
         jobs.size(),
         [&](size_t i) {
             ImageJob& job = jobs[i];
+            std::vector<uint8_t> bytes;
+            if (!readBytes(job.path, bytes)) {
+                job.error = std::string("cannot be read: ") + std::strerror(errno);
+                return;
+            }
+            Fnv64 h;
+            h.add(bytes.data(), bytes.size());
+            job.hash = h.h;
             // prepareImage reads the header first and refuses oversized images before decoding.
-            job.result = prepareImage(job.bytes, job.source->role, options.limits);
+            job.result = prepareImage(bytes, job.source->role, options.limits);
             if (!job.result.ok) job.error = job.result.error;
-            job.bytes = {};
         },
         options.threads);
 
     for (ImageJob& job : jobs) {
         const ImageSource& src = *job.source;
+        if (job.hash) file_hashes[src.path] = job.hash;
         if (!job.error.empty()) {
             std::string hint = job.result.hint;
             if (hint.empty())
@@ -195,16 +201,21 @@ const char* const kTempMarker = ".tmp-";
 
 // [SECTION] Public interface
 
-std::string contentVersion(const std::string& dir, const std::vector<std::string>& files) {
-    std::vector<std::string> sorted = files;
-    std::sort(sorted.begin(), sorted.end());
-    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+std::string contentVersion(const std::string& dir, const std::vector<std::string>& files,
+                           const std::map<std::string, uint64_t>& file_hashes) {
+    std::map<std::string, uint64_t> all = file_hashes;
+    std::vector<uint8_t> bytes;
+    for (const std::string& f : files) {
+        if (all.count(f)) continue;
+        Fnv64 fh;
+        if (readBytes(dir + "/" + f, bytes)) fh.add(bytes.data(), bytes.size());
+        all[f] = fh.h;
+    }
     Fnv64 h;
     h.add("wegweiser-content schema " + std::to_string(kSchemaVersion));
-    std::vector<uint8_t> bytes;
-    for (const std::string& f : sorted) {
-        h.add(f);
-        if (readBytes(dir + "/" + f, bytes)) h.add(std::string(bytes.begin(), bytes.end()));
+    for (const auto& [name, hash] : all) {
+        h.add(name);
+        h.add(&hash, sizeof hash);
     }
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h.h));
@@ -215,8 +226,9 @@ Compiled compileContent(const std::string& dir, Diagnostics& diags, const BuildO
     Compiled out;
     out.content = loadContent(dir, diags);
     validateContent(out.content, diags, options.text);
-    prepareImages(dir, out.content, out.images, diags, options);
-    out.content.model.content_version = contentVersion(dir, out.content.files);
+    std::map<std::string, uint64_t> image_hashes;
+    prepareImages(dir, out.content, out.images, image_hashes, diags, options);
+    out.content.model.content_version = contentVersion(dir, out.content.files, image_hashes);
     out.content.model.built_at = utcNowIso();
     diags.sort();
     return out;

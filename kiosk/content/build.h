@@ -8,6 +8,7 @@
 #include "content/validate.h"
 #include "core/store.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,9 @@ struct Compiled {
 Compiled compileContent(const std::string& dir, Diagnostics& diags, const BuildOptions& options = {});
 
 // Hash of every input file's name and bytes (plus the schema version): equal content, equal version.
-std::string contentVersion(const std::string& dir, const std::vector<std::string>& files);
+// `file_hashes` holds hashes already computed for some of the files (images, hashed while prepared).
+std::string contentVersion(const std::string& dir, const std::vector<std::string>& files,
+                           const std::map<std::string, uint64_t>& file_hashes = {});
 
 // Writes the database next to `db_path` under a temporary name, fsyncs it and renames it over
 // `db_path`. Readers that have the old file open keep reading the old file. Throws StoreError;

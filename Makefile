@@ -37,8 +37,10 @@ test-asan: deps
 	cmake --build build-asan -j $(JOBS)
 	ctest --test-dir build-asan --output-on-failure -j $(JOBS)
 
+# Benchmarks print JSON; the figures and how to read them are in docs/PERFORMANCE.md.
 bench: content
-	$(BUILD)/bin/wegweiser-content bench $(CONTENT)
+	tests/bench/content_build.sh $(BUILD)
+	@if [ -x $(BUILD)/bin/wegweiser ]; then $(BUILD)/bin/wegweiser --headless --bench --content $(BUILD)/content.db; fi
 
 clean:
 	rm -rf $(BUILD) build-debug build-asan

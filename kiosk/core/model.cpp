@@ -37,6 +37,7 @@ const char* const kPoiTypes[] = {"toilet",   "accessible-toilet", "lift",      "
                                  "exit",     "info-desk",         "cloakroom", "catering", "first-aid"};
 const char* const kConnectorTypes[] = {"stairs", "lift", "escalator"};
 const char* const kTalkKinds[] = {"talk", "keynote", "impulse", "panel", "workshop", "break"};
+const char* const kTalkStatuses[] = {"scheduled", "delayed", "cancelled", "moved"};
 
 } // namespace
 
@@ -68,6 +69,10 @@ const char* toString(RoomKind k) { return kRoomKinds[static_cast<int>(k)]; }
 const char* toString(PoiType t) { return kPoiTypes[static_cast<int>(t)]; }
 const char* toString(ConnectorType t) { return kConnectorTypes[static_cast<int>(t)]; }
 const char* toString(TalkKind k) { return kTalkKinds[static_cast<int>(k)]; }
+const char* toString(TalkStatus s) { return kTalkStatuses[static_cast<int>(s)]; }
+std::optional<TalkStatus> talkStatusFromString(const std::string& s) {
+    return fromNames<TalkStatus>(kTalkStatuses, s);
+}
 std::optional<RoomKind> roomKindFromString(const std::string& s) { return fromNames<RoomKind>(kRoomKinds, s); }
 std::optional<PoiType> poiTypeFromString(const std::string& s) { return fromNames<PoiType>(kPoiTypes, s); }
 std::optional<ConnectorType> connectorTypeFromString(const std::string& s) {

@@ -151,6 +151,9 @@ struct Speaker {
 
 enum class TalkKind { Talk, Keynote, Impulse, Panel, Workshop, Break };
 
+// Event-day changes staff make without touching the programme itself.
+enum class TalkStatus { Scheduled, Delayed, Cancelled, Moved };
+
 struct Talk {
     std::string id;
     Text title;
@@ -165,6 +168,12 @@ struct Talk {
     std::string language;    // "de", "en"
     TalkKind kind = TalkKind::Talk;
     Text abstract;
+
+    // Live status. start/end above stay as planned; a delay shifts both by delay_min.
+    TalkStatus status = TalkStatus::Scheduled;
+    int delay_min = 0;
+    std::string moved_from;  // the room it was planned in, when status is Moved (room is the new one)
+    Text change_note;        // optional explanation shown with the change
 };
 
 struct Gallery {
@@ -194,6 +203,17 @@ struct ImageInfo {
     int64_t bytes = 0;
 };
 
+// Where people can walk on one level, as a grid derived from the geometry when content is built:
+// walls, stands and obstacles are blocked, rooms are entered through their doors.
+struct WalkGrid {
+    std::string level;
+    Vec2 origin;                 // metres of the top-left corner of cell (0, 0)
+    double cell = 0.5;           // edge length of a cell in metres
+    int cols = 0;
+    int rows = 0;
+    std::vector<uint8_t> cells;  // cols × rows, row-major; meaning of the values is routing's (core/routing.h)
+};
+
 struct Model {
     Event event;
     std::vector<Level> levels;
@@ -210,6 +230,7 @@ struct Model {
     std::vector<Gallery> galleries;
     std::vector<Photo> photos;
     std::vector<ImageInfo> images;
+    std::vector<WalkGrid> walk_grids;
 
     std::string content_version; // hash of the content files; equal inputs give an equal version
     std::string built_at;        // UTC ISO time of the build
@@ -233,6 +254,8 @@ const char* toString(RoomKind k);
 const char* toString(PoiType t);
 const char* toString(ConnectorType t);
 const char* toString(TalkKind k);
+const char* toString(TalkStatus s);
+std::optional<TalkStatus> talkStatusFromString(const std::string& s);
 std::optional<RoomKind> roomKindFromString(const std::string& s);
 std::optional<PoiType> poiTypeFromString(const std::string& s);
 std::optional<ConnectorType> connectorTypeFromString(const std::string& s);

@@ -41,12 +41,15 @@ CREATE TABLE exhibitor_stands(exhibitor TEXT, ord INTEGER, stand TEXT);
 CREATE TABLE exhibitor_topics(exhibitor TEXT, ord INTEGER, topic TEXT);
 CREATE TABLE talks(id TEXT PRIMARY KEY, ord INTEGER, title_de TEXT, title_en TEXT, start TEXT, "end" TEXT,
   start_utc INTEGER, end_utc INTEGER, room TEXT, topic TEXT, track TEXT, language TEXT, kind TEXT,
-  abstract_de TEXT, abstract_en TEXT);
+  abstract_de TEXT, abstract_en TEXT, status TEXT, delay_min INTEGER, moved_from TEXT, change_note_de TEXT,
+  change_note_en TEXT);
 CREATE INDEX talks_by_room ON talks(room, start_utc);
 CREATE TABLE speakers(talk TEXT, ord INTEGER, name TEXT, organisation TEXT);
 CREATE TABLE galleries(id TEXT PRIMARY KEY, ord INTEGER, title_de TEXT, title_en TEXT, cover TEXT);
 CREATE TABLE photos(id TEXT PRIMARY KEY, ord INTEGER, gallery TEXT, caption_de TEXT, caption_en TEXT,
   credit TEXT, licence TEXT, width INTEGER, height INTEGER, image TEXT, thumb TEXT);
+CREATE TABLE walk_grids(level TEXT PRIMARY KEY, origin_x REAL, origin_y REAL, cell REAL, cols INTEGER,
+  rows INTEGER, cells BLOB NOT NULL);
 CREATE TABLE images(key TEXT PRIMARY KEY, mime TEXT, width INTEGER, height INTEGER, data BLOB NOT NULL);
 )SQL";
 
@@ -215,13 +218,15 @@ void writeModel(Db& db, const Model& m) {
         }
     }
     {
-        Stmt s = db.prepare("INSERT INTO talks VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        Stmt s = db.prepare("INSERT INTO talks VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         Stmt sp = db.prepare("INSERT INTO speakers VALUES(?,?,?,?)");
         int ord = 0;
         for (const Talk& t : m.talks) {
             s.bind(1, t.id).bind(2, ord++).bind(3, t.title.de).bind(4, t.title.en).bind(5, t.start).bind(6, t.end);
             s.bind(7, t.start_utc).bind(8, t.end_utc).bind(9, t.room).bind(10, t.topic).bind(11, t.track);
-            s.bind(12, t.language).bind(13, toString(t.kind)).bind(14, t.abstract.de).bind(15, t.abstract.en).run();
+            s.bind(12, t.language).bind(13, toString(t.kind)).bind(14, t.abstract.de).bind(15, t.abstract.en);
+            s.bind(16, toString(t.status)).bind(17, t.delay_min).bind(18, t.moved_from).bind(19, t.change_note.de);
+            s.bind(20, t.change_note.en).run();
             for (size_t i = 0; i < t.speakers.size(); ++i)
                 sp.bind(1, t.id).bind(2, static_cast<int>(i)).bind(3, t.speakers[i].name)
                     .bind(4, t.speakers[i].organisation).run();
@@ -241,6 +246,14 @@ void writeModel(Db& db, const Model& m) {
             s.bind(6, p.credit).bind(7, p.licence).bind(8, p.width).bind(9, p.height).bind(10, p.image);
             s.bind(11, p.thumb).run();
         }
+    }
+}
+
+void writeWalkGrids(Db& db, const std::vector<WalkGrid>& grids) {
+    Stmt s = db.prepare("INSERT INTO walk_grids VALUES(?,?,?,?,?,?,?)");
+    for (const WalkGrid& g : grids) {
+        s.bind(1, g.level).bind(2, g.origin.x).bind(3, g.origin.y).bind(4, g.cell).bind(5, g.cols).bind(6, g.rows);
+        s.bindBlob(7, g.cells.data(), g.cells.size()).run();
     }
 }
 
@@ -389,7 +402,8 @@ void readModel(Db& db, Model& m) {
     }
     {
         Stmt s = db.prepare("SELECT id, title_de, title_en, start, \"end\", start_utc, end_utc, room, topic, track, "
-                            "language, kind, abstract_de, abstract_en FROM talks ORDER BY ord");
+                            "language, kind, abstract_de, abstract_en, status, delay_min, moved_from, change_note_de, "
+                            "change_note_en FROM talks ORDER BY ord");
         Stmt sp = db.prepare("SELECT name, organisation FROM speakers WHERE talk = ? ORDER BY ord");
         while (s.step()) {
             Talk t;
@@ -405,6 +419,10 @@ void readModel(Db& db, Model& m) {
             t.language = s.text(10);
             t.kind = enumOr(talkKindFromString(s.text(11)), TalkKind::Talk);
             t.abstract = {s.text(12), s.text(13)};
+            t.status = enumOr(talkStatusFromString(s.text(14)), TalkStatus::Scheduled);
+            t.delay_min = s.integer(15);
+            t.moved_from = s.text(16);
+            t.change_note = {s.text(17), s.text(18)};
             sp.bind(1, t.id);
             while (sp.step()) t.speakers.push_back({sp.text(0), sp.text(1)});
             sp.reset();
@@ -433,6 +451,20 @@ void readModel(Db& db, Model& m) {
         }
     }
     {
+        Stmt s = db.prepare("SELECT level, origin_x, origin_y, cell, cols, rows, cells FROM walk_grids");
+        while (s.step()) {
+            WalkGrid g;
+            g.level = s.text(0);
+            g.origin = {s.real(1), s.real(2)};
+            g.cell = s.real(3);
+            g.cols = s.integer(4);
+            g.rows = s.integer(5);
+            g.cells = s.blob(6);
+            if (g.cols > 0 && g.rows > 0 && g.cells.size() == static_cast<size_t>(g.cols) * static_cast<size_t>(g.rows))
+                m.walk_grids.push_back(std::move(g));
+        }
+    }
+    {
         Stmt s = db.prepare("SELECT key, mime, width, height, length(data) FROM images ORDER BY key");
         while (s.step()) m.images.push_back({s.text(0), s.text(1), s.integer(2), s.integer(3), s.int64(4)});
     }
@@ -454,6 +486,7 @@ void writeDatabase(const std::string& path, const Model& model, const std::vecto
             sql::Transaction tx(db);
             db.exec(kSchema);
             writeModel(db, model);
+            writeWalkGrids(db, model.walk_grids);
             writeImages(db, images);
             db.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
             tx.commit();

@@ -1,0 +1,578 @@
+// The kiosk application (see kiosk_app.h).
+#include "app/kiosk_app.h"
+
+#include "platform/log.h"
+#include "ui/widgets.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+
+namespace ww {
+
+namespace {
+
+const auto g_process_start = std::chrono::steady_clock::now();
+// The "Still there?" countdown; the issue asks for at least 20 s.
+constexpr double kIdleWarningS = 30.0;
+constexpr double kFrameInterval = 1.0 / 60.0;
+const Model kNoContent;
+
+} // namespace
+
+std::chrono::steady_clock::time_point processStart() { return g_process_start; }
+
+const char* screenName(ScreenId s) {
+    switch (s) {
+    case ScreenId::Home: return "home";
+    case ScreenId::Map: return "map";
+    case ScreenId::Exhibitors: return "exhibitors";
+    case ScreenId::Exhibitor: return "exhibitor";
+    case ScreenId::Program: return "program";
+    case ScreenId::Talk: return "talk";
+    case ScreenId::Photos: return "photos";
+    case ScreenId::Gallery: return "gallery";
+    case ScreenId::Photo: return "photo";
+    case ScreenId::Search: return "search";
+    case ScreenId::A11y: return "a11y";
+    case ScreenId::Waiting: return "waiting";
+    }
+    return "?";
+}
+
+App::App(AppOptions options) : options_(std::move(options)) {
+    settings_.lang = options_.lang;
+    defaults_ = settings_;
+    t0_ = std::chrono::steady_clock::now();
+    utc_base_ = static_cast<int64_t>(std::time(nullptr));
+    if (!options_.now.empty()) pending_local_ = options_.now;
+}
+
+App::~App() {
+    images_.reset();
+    content_.reset();
+    backend_.reset();
+    if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
+}
+
+bool App::init(std::string* error) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // a kiosk has no layout to remember
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    ImGui::StyleColorsLight();
+
+    if (options_.headless) {
+        backend_ = makeHeadlessBackend(options_.width > 0 ? options_.width : 1920,
+                                       options_.height > 0 ? options_.height : 1080);
+    } else {
+        WindowOptions wo;
+        wo.width = options_.width;
+        wo.height = options_.height;
+        backend_ = makeGlfwBackend(wo, error);
+        if (!backend_) return false;
+    }
+    try {
+        theme_.build(backend_->width(), backend_->height(), settings_.text_scale, settings_.contrast);
+    } catch (const std::exception& e) {
+        *error = e.what();
+        return false;
+    }
+    backend_->fontsChanged();
+    touch_.slop = theme_.u(3);
+    images_ = std::make_unique<ImageCache>(*backend_, !options_.headless);
+    Backend* backend = backend_.get();
+    content_ = std::make_unique<ContentSource>(options_.content, [backend] { backend->wake(); });
+    // The first load happens before the first frame: no flash of the waiting screen at a normal start.
+    content_->poll(mono(), true);
+    if (auto m = content_->take()) swapModel(std::move(m));
+    route_ = Route{ScreenId::Home, {}, {}, serial_};
+    logInfo("started: %dx%d%s, content %s, kiosk %s", backend_->width(), backend_->height(),
+            options_.headless ? " headless" : "", options_.content.c_str(),
+            options_.kiosk.empty() ? "(first in content)" : options_.kiosk.c_str());
+    return true;
+}
+
+// [SECTION] Time
+
+double App::mono() const {
+    if (options_.headless) return virtual_t_;
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count() + skipped_;
+}
+
+int64_t App::nowUtc() const { return utc_base_ + static_cast<int64_t>(std::floor(mono() - mono_base_)); }
+
+LocalDateTime App::nowLocal() const { return tz_.toLocal(nowUtc()); }
+
+bool App::setClock(const std::string& iso_local) {
+    const auto t = parseLocalDateTime(iso_local);
+    if (!t) return false;
+    if (!model_) {
+        pending_local_ = iso_local;
+        return true;
+    }
+    utc_base_ = tz_.toUtc(*t).utc;
+    mono_base_ = mono();
+    pending_local_.reset();
+    frames_left_ = std::max(frames_left_, 2);
+    return true;
+}
+
+void App::shiftClock(double minutes) {
+    utc_base_ += static_cast<int64_t>(std::llround(minutes * 60));
+    frames_left_ = std::max(frames_left_, 2);
+}
+
+// [SECTION] Content
+
+void App::swapModel(std::shared_ptr<const Model> model) {
+    std::shared_ptr<const Model> old = std::move(model_);
+    model_ = std::move(model);
+    std::string err;
+    if (auto tz = TimeZone::load(model_->event.timezone.empty() ? "UTC" : model_->event.timezone, &err)) {
+        tz_ = *tz;
+    } else {
+        logWarn("time zone '%s' of the event: %s; showing UTC", model_->event.timezone.c_str(), err.c_str());
+        tz_ = TimeZone::utc();
+    }
+    if (pending_local_) {
+        const std::string iso = *pending_local_;
+        if (!setClock(iso)) logWarn("cannot read the time '%s'", iso.c_str());
+    }
+    if (!options_.kiosk.empty() && !model_->kiosk(options_.kiosk))
+        logWarn("kiosk '%s' is not in the content; no \"you are here\" on the plan", options_.kiosk.c_str());
+    images_->setContent(options_.content, model_.get());
+    if (old) {
+        // Stay where the visitor is if it still exists, else go up a level.
+        auto fix = [&](Route& r) {
+            for (int guard = 0; guard < 4 && !validRoute(r); ++guard) r = parentOf(r, *old);
+        };
+        const ScreenId before = route_.screen;
+        fix(route_);
+        for (Route& r : history_) fix(r);
+        logInfo("content swapped to version %s while on '%s'%s", model_->content_version.c_str(), screenName(before),
+                before != route_.screen ? " (item gone, moved up)" : "");
+    }
+    frames_left_ = std::max(frames_left_, 2);
+}
+
+bool App::validRoute(const Route& r) const {
+    const Model& m = *model_;
+    switch (r.screen) {
+    case ScreenId::Exhibitor: return m.exhibitor(r.item) != nullptr;
+    case ScreenId::Talk: return m.talk(r.item) != nullptr;
+    case ScreenId::Gallery: return m.gallery(r.item) != nullptr;
+    case ScreenId::Photo: return m.photo(r.item) != nullptr;
+    default: return true;
+    }
+}
+
+Route App::parentOf(const Route& r, const Model& old) const {
+    Route up;
+    up.serial = r.serial;
+    switch (r.screen) {
+    case ScreenId::Exhibitor: up.screen = ScreenId::Exhibitors; break;
+    case ScreenId::Talk: up.screen = ScreenId::Program; break;
+    case ScreenId::Gallery: up.screen = ScreenId::Photos; break;
+    case ScreenId::Photo: {
+        const Photo* p = old.photo(r.item);
+        if (p && model_->gallery(p->gallery)) {
+            up.screen = ScreenId::Gallery;
+            up.item = p->gallery;
+        } else {
+            up.screen = ScreenId::Photos;
+        }
+        break;
+    }
+    default: up.screen = ScreenId::Home;
+    }
+    return up;
+}
+
+// [SECTION] Navigation (applied between frames, so a screen never changes under its own feet)
+
+void App::go(ScreenId screen, const std::string& item) { pending_ = {Pending::Go, screen, item}; }
+void App::replace(const std::string& item) { pending_ = {Pending::Replace, route_.screen, item}; }
+void App::back() { pending_ = {Pending::Back, ScreenId::Home, {}}; }
+void App::home() { pending_ = {Pending::Home, ScreenId::Home, {}}; }
+
+void App::applyPendingNavigation() {
+    const Pending p = pending_;
+    pending_ = Pending{};
+    switch (p.kind) {
+    case Pending::None: return;
+    case Pending::Go:
+        if (p.screen == route_.screen && p.item == route_.item) return;
+        history_.push_back(route_);
+        if (history_.size() > 40) history_.erase(history_.begin());
+        route_ = Route{p.screen, p.item, {}, ++serial_};
+        break;
+    case Pending::Replace:
+        route_.item = p.item;
+        route_.scroll = ScrollState{};
+        route_.serial = ++serial_;
+        break;
+    case Pending::Back:
+        if (history_.empty()) return;
+        route_ = history_.back(); // with its scroll position and serial: the screen looks as it was left
+        history_.pop_back();
+        break;
+    case Pending::Home:
+        history_.clear();
+        route_ = Route{ScreenId::Home, {}, {}, ++serial_};
+        break;
+    }
+    logDebug("screen: %s %s", screenName(route_.screen), route_.item.c_str());
+    frames_left_ = std::max(frames_left_, 2);
+}
+
+void App::resetSession(const char* why) {
+    logInfo("session reset (%s): back to the start screen with default settings", why);
+    settings_ = defaults_;
+    for (Screen* s : std::initializer_list<Screen*>{&home_, &map_, &exhibitors_, &exhibitor_, &program_, &talk_, &photos_,
+                                                    &gallery_, &photo_, &search_, &a11y_})
+        s->reset();
+    history_.clear();
+    route_ = Route{ScreenId::Home, {}, {}, ++serial_};
+    pending_ = Pending{};
+    idle_warning_ = false;
+    session_dirty_ = false;
+    touch_.cancel();
+    frames_left_ = std::max(frames_left_, 2);
+    applySettings();
+}
+
+void App::applySettings() {
+    if (std::fabs(settings_.text_scale - theme_.text_scale) > 0.01f) {
+        // Larger text means a new atlas at the new pixel size: scaling glyphs up would blur them.
+        try {
+            theme_.build(backend_->width(), backend_->height(), settings_.text_scale, settings_.contrast);
+            backend_->fontsChanged();
+            touch_.slop = theme_.u(3);
+            logInfo("text size %d %%", static_cast<int>(std::lround(settings_.text_scale * 100)));
+        } catch (const std::exception& e) {
+            logError("cannot change the text size: %s", e.what());
+            settings_.text_scale = theme_.text_scale;
+        }
+        frames_left_ = std::max(frames_left_, 2);
+    }
+    if (settings_.contrast != theme_.contrast) {
+        theme_.contrast = settings_.contrast;
+        theme_.applyPalette();
+        frames_left_ = std::max(frames_left_, 2);
+    }
+}
+
+Screen* App::screen(ScreenId id) {
+    switch (id) {
+    case ScreenId::Home: return &home_;
+    case ScreenId::Map: return &map_;
+    case ScreenId::Exhibitors: return &exhibitors_;
+    case ScreenId::Exhibitor: return &exhibitor_;
+    case ScreenId::Program: return &program_;
+    case ScreenId::Talk: return &talk_;
+    case ScreenId::Photos: return &photos_;
+    case ScreenId::Gallery: return &gallery_;
+    case ScreenId::Photo: return &photo_;
+    case ScreenId::Search: return &search_;
+    case ScreenId::A11y: return &a11y_;
+    case ScreenId::Waiting: return &home_;
+    }
+    return &home_;
+}
+
+// [SECTION] The frame
+
+double App::idleTimeout() const {
+    return model_ ? std::max(10, model_->event.idle_timeout_s > 0 ? model_->event.idle_timeout_s : 90) : 90.0;
+}
+
+PointerState App::nextPointerState() {
+    // One press or release per frame: a quick tap between two frames still gives a down and an up frame.
+    while (!events_.empty()) {
+        const PointerEvent e = events_.front();
+        events_.pop_front();
+        const bool transition = e.down != pointer_.down;
+        pointer_.pos = ImVec2(e.x, e.y);
+        pointer_.down = e.down;
+        if (transition) break;
+    }
+    return pointer_;
+}
+
+void App::frame(const PointerState* pointer, nlohmann::json* report) {
+    const double now = mono();
+    const float dt = last_frame_t_ < 0 ? static_cast<float>(kFrameInterval)
+                                        : static_cast<float>(std::clamp(now - last_frame_t_, 0.001, 0.1));
+    last_frame_t_ = now;
+
+    content_->poll(now, options_.headless);
+    if (auto m = content_->take()) swapModel(std::move(m));
+    if (images_->pump()) frames_left_ = std::max(frames_left_, 1);
+    const PointerState p = pointer ? *pointer : nextPointerState();
+    pointer_ = p;
+
+    // Touch and the session come first: a reset may rebuild the fonts, which ImGui allows only
+    // outside a frame.
+    const auto build0 = std::chrono::steady_clock::now();
+    touch_.beginFrame(p, now);
+    if (touch_.pressedThisFrame()) {
+        last_input_t_ = now;
+        session_dirty_ = true;
+        idle_warning_ = false; // any touch says "still here"
+    }
+    int idle_left = -1;
+    if (model_ && session_dirty_) {
+        const double since = now - last_input_t_;
+        if (since >= idleTimeout()) {
+            const double left = kIdleWarningS - (since - idleTimeout());
+            if (left <= 0) {
+                resetSession("nobody touched the screen");
+            } else {
+                if (!idle_warning_) logInfo("idle: showing \"still there?\"");
+                idle_warning_ = true;
+                idle_left = static_cast<int>(std::ceil(left));
+            }
+        }
+    }
+    idle_seconds_shown_ = idle_left;
+
+    backend_->newFrame(dt);
+    // ImGui never sees the finger: taps are ours, and nothing can be left "hovered" after a touch.
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    for (bool& b : io.MouseDown) b = false;
+    ImGui::NewFrame();
+
+    const int64_t utc = nowUtc();
+    last_minute_ = static_cast<int>((utc / 60) % 100000);
+    const LocalDateTime local = tz_.toLocal(utc);
+    Ctx c{model_ ? *model_ : kNoContent, settings_, theme_, touch_, *images_, *this, tz_};
+    c.now_utc = utc;
+    c.now = local;
+    c.kiosk_id = options_.kiosk;
+    c.dt = dt;
+    c.report = report;
+
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::Begin("##kiosk", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoBackground |
+                     ImGuiWindowFlags_NoInputs);
+    c.dl = ImGui::GetWindowDrawList();
+    // Guard the frame: a failing screen is logged and the visitor lands on the start screen.
+    try {
+        draw(c);
+    } catch (const std::exception& e) {
+        logError("screen '%s' (item '%s') failed: %s; returning to the start screen", screenName(route_.screen),
+                 route_.item.c_str(), e.what());
+        pending_ = Pending{Pending::Home, ScreenId::Home, {}};
+        frame_failed_ = true;
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(3);
+    ImGui::Render();
+    const auto build1 = std::chrono::steady_clock::now();
+    frame_ms_.push_back(std::chrono::duration<double, std::milli>(build1 - build0).count());
+    backend_->render();
+    if (!shot_path_.empty()) {
+        shot_ok_ = backend_->screenshot(shot_path_, shot_width_, &shot_error_);
+        shot_path_.clear();
+    }
+    backend_->present();
+    touch_.endFrame();
+    animating_ = c.animating;
+    if (frames_left_ > 0) --frames_left_;
+    applyPendingNavigation();
+    applySettings();
+    if (startup_ms_ < 0)
+        startup_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - g_process_start).count();
+}
+
+void App::draw(Ctx& c) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    c.display = display;
+    c.portrait = display.y > display.x;
+    c.dl->AddRectFilled(ImVec2(0, 0), display, theme_.c.bg);
+    if (!model_) {
+        retry_shown_ = std::max(0, static_cast<int>(std::ceil(content_->nextRetry() - mono())));
+        if (drawWaiting(c, retry_shown_, content_->lastError())) content_->retryNow();
+        if (c.report) {
+            (*c.report)["screen"] = "waiting";
+            (*c.report)["error"] = content_->lastError();
+        }
+        return;
+    }
+    retry_shown_ = -1;
+    const float bar_h = barHeight(c, display.x);
+    c.min = ImVec2(0, settings_.low_reach ? std::floor(display.y * 0.36f) : 0);
+    c.max = ImVec2(display.x, display.y - bar_h);
+    if (settings_.low_reach) drawLowReachBand(c, ImVec2(0, 0), ImVec2(display.x, c.min.y));
+    Screen* s = screen(route_.screen);
+    s->draw(c);
+    drawBar(c, ImVec2(0, display.y - bar_h), display, route_.screen);
+    if (idle_warning_ && idle_seconds_shown_ > 0) drawIdleWarning(c, idle_seconds_shown_);
+
+    if (c.report) {
+        nlohmann::json& j = *c.report;
+        j["screen"] = screenName(route_.screen);
+        j["title"] = s->title(c);
+        j["lang"] = settings_.lang == Lang::En ? "en" : "de";
+        j["item"] = route_.item;
+        nlohmann::json selected;
+        switch (route_.screen) {
+        case ScreenId::Exhibitor: selected = "exhibitor." + route_.item; break;
+        case ScreenId::Talk: selected = "talk." + route_.item; break;
+        case ScreenId::Gallery: selected = "gallery." + route_.item; break;
+        case ScreenId::Photo: selected = "photo." + route_.item; break;
+        case ScreenId::Map:
+            if (j.contains("map_selected") && j["map_selected"].is_string()) {
+                std::string sel = j["map_selected"];
+                std::replace(sel.begin(), sel.end(), ':', '.');
+                selected = sel;
+            }
+            break;
+        default: break;
+        }
+        j["selected"] = selected;
+        j["clock"] = formatIso(c.now);
+        j["text_scale"] = static_cast<int>(std::lround(settings_.text_scale * 100));
+        j["contrast"] = settings_.contrast;
+        j["low_reach"] = settings_.low_reach;
+        j["idle_warning"] = idle_warning_;
+        j["idle_seconds_left"] = idle_warning_ ? nlohmann::json(idle_seconds_shown_) : nlohmann::json();
+        j["history"] = history_.size();
+        j["scroll"] = std::lround(route_.scroll.offset);
+        j["search"] = search_.query();
+        j["content_version"] = model_->content_version;
+    }
+}
+
+// [SECTION] Pacing
+
+bool App::needsFrame(double now) const {
+    if (frames_left_ > 0 || animating_ || touch_.busy() || !events_.empty()) return true;
+    if (images_->busy() || content_->hasReady()) return true;
+    const int64_t utc = nowUtc();
+    if (static_cast<int>((utc / 60) % 100000) != last_minute_) return true; // the clock in the bar
+    if (model_ && session_dirty_) {
+        const double since = now - last_input_t_;
+        if (since >= idleTimeout()) {
+            const double left = kIdleWarningS - (since - idleTimeout());
+            if (left <= 0 || static_cast<int>(std::ceil(left)) != idle_seconds_shown_) return true;
+        }
+    }
+    if (!model_ && std::max(0, static_cast<int>(std::ceil(content_->nextRetry() - now))) != retry_shown_) return true;
+    return false;
+}
+
+double App::nextDue(double now) const {
+    double due = content_->nextDue();
+    const int64_t utc = nowUtc();
+    const double frac = (mono() - mono_base_) - std::floor(mono() - mono_base_);
+    due = std::min(due, now + static_cast<double>(60 - ((utc % 60) + 60) % 60) - frac);
+    if (model_ && session_dirty_) {
+        const double warn_at = last_input_t_ + idleTimeout();
+        due = std::min(due, now < warn_at ? warn_at : now + 1.0 - std::fmod(now - warn_at, 1.0));
+    }
+    if (!model_) due = std::min(due, now + 1.0);
+    return std::max(due, now + 0.001);
+}
+
+int App::run() {
+    while (!backend_->closeRequested()) {
+        for (const PointerEvent& e : backend_->takePointerEvents()) events_.push_back(e);
+        const double now = mono();
+        content_->poll(now, false);
+        if (needsFrame(now)) {
+            const double t = mono();
+            frame();
+            // Do not outrun the display when the driver does not block in swap (software GL).
+            const double spent = mono() - t;
+            if (spent < kFrameInterval) backend_->waitEvents(kFrameInterval - spent);
+        } else {
+            // Nothing moves: sleep until an event or the next due moment (clock minute, idle, file check).
+            backend_->waitEvents(std::clamp(nextDue(now) - now, 0.005, 1.0));
+        }
+    }
+    return 0;
+}
+
+void App::advance(double seconds) {
+    if (options_.headless) {
+        const double end = virtual_t_ + seconds;
+        while (virtual_t_ < end - 1e-9) {
+            const double now = virtual_t_;
+            // While something moves, frames come at display rate; otherwise jump to the next due moment.
+            double next = needsFrame(now) ? now + kFrameInterval : nextDue(now);
+            next = std::min(end, std::max(next, now + 0.001));
+            virtual_t_ = next;
+            frame(&pointer_);
+        }
+        return;
+    }
+    const double end = mono() + seconds;
+    while (mono() < end && !backend_->closeRequested()) {
+        backend_->takePointerEvents(); // a script is in charge of the pointer
+        const double now = mono();
+        if (needsFrame(now)) {
+            frame(&pointer_);
+            const double spent = mono() - now;
+            if (spent < kFrameInterval) backend_->waitEvents(std::min(kFrameInterval - spent, end - mono()));
+        } else {
+            // A script waiting on a still screen fast-forwards to the next due moment (idle warning,
+            // clock minute): long waits take no real time, while loading images still get theirs.
+            skipped_ += std::max(0.0, std::min(nextDue(now), end) - now);
+            frame(&pointer_);
+        }
+    }
+}
+
+void App::step(const PointerState& p, nlohmann::json* report) {
+    if (options_.headless) virtual_t_ += kFrameInterval;
+    frame(&p, report);
+}
+
+// [SECTION] Script hooks
+
+nlohmann::json App::state() {
+    nlohmann::json j = nlohmann::json::object();
+    step(pointer_, &j);
+    return j;
+}
+
+nlohmann::json App::targets() const {
+    nlohmann::json list = nlohmann::json::array();
+    for (const TouchTarget* t : touch_.reachable())
+        list.push_back({{"id", t->id},
+                        {"label", t->label},
+                        {"x", std::lround(t->min.x)},
+                        {"y", std::lround(t->min.y)},
+                        {"w", std::lround(t->max.x - t->min.x)},
+                        {"h", std::lround(t->max.y - t->min.y)}});
+    return nlohmann::json{{"targets", list}};
+}
+
+bool App::pointFor(const std::string& id, ImVec2* at) const { return touch_.pointFor(id, at); }
+
+bool App::screenshot(const std::string& path, int max_width, std::string* error) {
+    if (options_.headless) return backend_->screenshot(path, max_width, error);
+    shot_path_ = path;
+    shot_width_ = max_width;
+    shot_ok_ = false;
+    shot_error_.clear();
+    frames_left_ = std::max(frames_left_, 1);
+    frame(&pointer_);
+    if (!shot_ok_ && error) *error = shot_error_;
+    return shot_ok_;
+}
+
+} // namespace ww

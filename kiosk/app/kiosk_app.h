@@ -1,0 +1,155 @@
+// The kiosk application: owns the platform backend, content, images, screens and the visitor's
+// session; runs the frame loop (rendering only while something changes) and offers the hooks the
+// script runner and the benchmark drive.
+#pragma once
+
+#include "app/content_source.h"
+#include "app/image_cache.h"
+#include "core/timezone.h"
+#include "platform/backend.h"
+#include "ui/screen.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ww {
+
+// Command-line options, field by field (see --help).
+struct AppOptions {
+    std::string content = "content.db"; // --content: the content database
+    std::string kiosk;                  // --kiosk: this kiosk's id in the content ("" = the first kiosk)
+    int width = 0, height = 0;          // --windowed WxH; 0 = full screen (or 1920x1080 headless)
+    Lang lang = Lang::De;               // --lang: the language a session starts in
+    std::string now;                    // --now: start the event clock at this local time
+    bool headless = false;              // --headless: no window, virtual clock
+    std::string script;                 // --script FILE or "-"
+    bool bench = false;                 // --bench
+};
+
+class App final : public Navigator {
+public:
+    explicit App(AppOptions options);
+    ~App() override;
+
+    // Creates the window (or headless backend), fonts and screens. False with *error on failure.
+    bool init(std::string* error);
+    // The interactive loop until the window closes.
+    int run();
+
+    // [SECTION] Hooks for scripts and the benchmark
+    // Renders one frame with the pointer given (scripts) or the window's real pointer (null).
+    void frame(const PointerState* pointer = nullptr, nlohmann::json* report = nullptr);
+    // Lets `seconds` pass: headless advances the virtual clock (skipping ahead while nothing moves);
+    // windowed runs the real loop for that long.
+    void advance(double seconds);
+    // One frame at display rate with this pointer (a script's press, move or release).
+    void step(const PointerState& p, nlohmann::json* report = nullptr);
+    const PointerState& pointer() const { return pointer_; }
+    // Sets the event clock to a local time in the event's zone, or shifts it by minutes.
+    bool setClock(const std::string& iso_local);
+    void shiftClock(double minutes);
+    nlohmann::json state();
+    nlohmann::json targets() const;
+    bool pointFor(const std::string& id, ImVec2* at) const;
+    bool screenshot(const std::string& path, int max_width, std::string* error);
+    bool headless() const { return options_.headless; }
+    std::vector<double>& frameTimes() { return frame_ms_; }
+    double startupMs() const { return startup_ms_; }
+
+    // [SECTION] Navigator
+    void go(ScreenId screen, const std::string& item) override;
+    void replace(const std::string& item) override;
+    void back() override;
+    void home() override;
+    bool canGoBack() const override { return !history_.empty(); }
+    Route& route() override { return route_; }
+
+private:
+    double mono() const;
+    int64_t nowUtc() const;
+    LocalDateTime nowLocal() const;
+    void swapModel(std::shared_ptr<const Model> model);
+    void resetSession(const char* why);
+    void applyPendingNavigation();
+    void applySettings();
+    void draw(Ctx& c);
+    Screen* screen(ScreenId id);
+    bool needsFrame(double now) const;
+    double nextDue(double now) const;
+    double idleTimeout() const;
+    PointerState nextPointerState();
+    bool validRoute(const Route& r) const;
+    Route parentOf(const Route& r, const Model& old) const;
+
+    AppOptions options_;
+    std::unique_ptr<Backend> backend_;
+    std::unique_ptr<ImageCache> images_;
+    std::unique_ptr<ContentSource> content_;
+    std::shared_ptr<const Model> model_;
+    TimeZone tz_ = TimeZone::utc();
+    Theme theme_;
+    Touch touch_;
+    Settings settings_;
+    Settings defaults_;
+
+    HomeScreen home_;
+    MapScreen map_;
+    ExhibitorsScreen exhibitors_;
+    ExhibitorScreen exhibitor_;
+    ProgramScreen program_;
+    TalkScreen talk_;
+    PhotosScreen photos_;
+    GalleryScreen gallery_;
+    PhotoScreen photo_;
+    SearchScreen search_;
+    A11yScreen a11y_;
+
+    Route route_;
+    std::vector<Route> history_;
+    uint64_t serial_ = 1;
+    struct Pending {
+        enum Kind { None, Go, Replace, Back, Home } kind = None;
+        ScreenId screen = ScreenId::Home;
+        std::string item;
+    } pending_;
+
+    // Time: monotonic seconds (virtual in headless mode) and the event clock on top of it.
+    std::chrono::steady_clock::time_point t0_;
+    double virtual_t_ = 0;
+    double skipped_ = 0;     // windowed scripts: idle time fast-forwarded by wait
+    int64_t utc_base_ = 0;   // event clock at mono() == mono_base_
+    double mono_base_ = 0;
+    std::optional<std::string> pending_local_; // --now / clock before the zone is known
+    double last_frame_t_ = -1;
+    int last_minute_ = -1;
+
+    // Session and pacing.
+    bool session_dirty_ = false;
+    double last_input_t_ = 0;
+    bool idle_warning_ = false;
+    int idle_seconds_shown_ = -1;
+    int retry_shown_ = -1;
+    bool animating_ = false;
+    int frames_left_ = 2;
+    std::deque<PointerEvent> events_;
+    PointerState pointer_;
+
+    std::vector<double> frame_ms_;
+    double startup_ms_ = -1;
+    bool frame_failed_ = false;
+    std::string shot_path_;
+    int shot_width_ = 0;
+    bool shot_ok_ = false;
+    std::string shot_error_;
+};
+
+// Process start, for the benchmark's startup time.
+std::chrono::steady_clock::time_point processStart();
+
+} // namespace ww

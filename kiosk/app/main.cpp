@@ -1,0 +1,121 @@
+// wegweiser: the kiosk. Parses the command line, then wires platform, content, screens and, when
+// asked, the script runner or the benchmark.
+#include "app/bench.h"
+#include "app/kiosk_app.h"
+#include "app/script.h"
+#include "platform/log.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+
+namespace {
+
+const char* const kUsage =
+    "usage: wegweiser [--content FILE.db] [--kiosk ID] [--windowed WxH] [--lang de|en]\n"
+    "                 [--now ISO-LOCAL-TIME] [--headless] [--script FILE|-] [--bench]\n";
+
+const char* const kHelp =
+    "Wegweiser – touchscreen guide for trade fairs and conferences.\n"
+    "\n"
+    "  --content FILE.db   the content database (default: content.db in the working directory;\n"
+    "                      `make run` passes build/content.db). Replacing the file reloads it.\n"
+    "  --kiosk ID          this kiosk's id in the content (\"you are here\"); default: the first kiosk\n"
+    "  --windowed WxH      a window of W×H pixels instead of full screen (staff preview)\n"
+    "  --lang de|en        the language every visit starts in (default de)\n"
+    "  --now TIME          start the event clock at this local time, e.g. 2022-09-07T10:30\n"
+    "  --headless          no window and no GL: the real UI on a virtual clock, for tests\n"
+    "                      (size from --windowed, default 1920x1080)\n"
+    "  --script FILE|-     run script commands from FILE or standard input, one per line:\n"
+    "                        tap @ID | tap X Y | drag X1 Y1 X2 Y2 [MS] | type TEXT | wait MS\n"
+    "                        clock ISO | clock +MINUTES | state | targets\n"
+    "                        screenshot FILE.png [MAX_WIDTH] | quit\n"
+    "  --bench             tour every screen and print frame times, startup time and peak memory\n"
+    "                      as one JSON object\n"
+    "  --version, --help\n"
+    "\n"
+    "Environment: WEGWEISER_LOG=debug|info|warning|error (default info); logs go to standard error.\n"
+    "Exit status: 0 fine, 2 usage error, no display, or a failing script line.\n";
+
+int usageError(const std::string& message) {
+    std::cerr << "wegweiser: " << message << "\n" << kUsage;
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    using namespace ww;
+    if (const char* lvl = std::getenv("WEGWEISER_LOG")) {
+        if (!std::strcmp(lvl, "debug")) setLogLevel(LogLevel::Debug);
+        else if (!std::strcmp(lvl, "warning")) setLogLevel(LogLevel::Warn);
+        else if (!std::strcmp(lvl, "error")) setLogLevel(LogLevel::Error);
+    }
+    AppOptions opt;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto value = [&](std::string* out) {
+            if (i + 1 >= argc) return false;
+            *out = argv[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--help" || a == "-h") {
+            std::cout << kUsage << "\n" << kHelp;
+            return 0;
+        } else if (a == "--version") {
+            std::cout << "wegweiser " << WW_VERSION << "\n";
+            return 0;
+        } else if (a == "--content") {
+            if (!value(&opt.content)) return usageError("--content needs a file");
+        } else if (a == "--kiosk") {
+            if (!value(&opt.kiosk)) return usageError("--kiosk needs an id");
+        } else if (a == "--windowed") {
+            if (!value(&v)) return usageError("--windowed needs WxH, e.g. 1920x1080");
+            int w = 0, h = 0;
+            char x = 0;
+            if (std::sscanf(v.c_str(), "%d%c%d", &w, &x, &h) != 3 || (x != 'x' && x != 'X') || w < 320 || h < 320 ||
+                w > 16384 || h > 16384)
+                return usageError("--windowed wants WxH with both at least 320, e.g. 1080x1920; got '" + v + "'");
+            opt.width = w;
+            opt.height = h;
+        } else if (a == "--lang") {
+            if (!value(&v) || (v != "de" && v != "en")) return usageError("--lang wants de or en");
+            opt.lang = v == "en" ? Lang::En : Lang::De;
+        } else if (a == "--now") {
+            if (!value(&opt.now) || !parseLocalDateTime(opt.now))
+                return usageError("--now wants a local time like 2022-09-07T10:30");
+        } else if (a == "--headless") {
+            opt.headless = true;
+        } else if (a == "--script") {
+            if (!value(&opt.script)) return usageError("--script needs a file or -");
+        } else if (a == "--bench") {
+            opt.bench = true;
+        } else {
+            return usageError("unknown option '" + a + "'");
+        }
+    }
+    if (opt.headless && opt.script.empty() && !opt.bench)
+        return usageError("--headless runs a --script or the --bench tour; it has no window to wait on");
+    if (opt.bench && !opt.script.empty()) return usageError("--bench runs its own tour; leave out --script");
+
+    std::ifstream script_file;
+    if (!opt.script.empty() && opt.script != "-") {
+        script_file.open(opt.script);
+        if (!script_file) return usageError("cannot open the script " + opt.script);
+    }
+
+    App app(opt);
+    std::string error;
+    if (!app.init(&error)) {
+        logError("%s", error.c_str());
+        return 2;
+    }
+    if (opt.bench) return runBench(app, std::cout);
+    if (!opt.script.empty()) {
+        std::istream& in = opt.script == "-" ? std::cin : script_file;
+        return runScript(app, in, std::cout, opt.script == "-" ? "stdin" : opt.script);
+    }
+    return app.run();
+}

@@ -1,0 +1,188 @@
+// The attract screen: what this is, what is on now, and one big tile for every part of the guide.
+#include "ui/format.h"
+#include "ui/icons.h"
+#include "ui/screen.h"
+#include "ui/widgets.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ww {
+
+namespace {
+
+struct Tile {
+    const char* id;
+    const char* icon;
+    S title;
+    S hint;
+    ScreenId screen;
+};
+
+const Tile kTiles[] = {
+    {"nav.map", icon::Map, S::Map, S::MapHint, ScreenId::Map},
+    {"nav.exhibitors", icon::Exhibitors, S::Exhibitors, S::ExhibitorsHint, ScreenId::Exhibitors},
+    {"nav.program", icon::Calendar, S::Program, S::ProgramHint, ScreenId::Program},
+    {"nav.photos", icon::Photos, S::Photos, S::PhotosHint, ScreenId::Photos},
+    {"nav.search", icon::Search, S::Search, S::SearchHint, ScreenId::Search},
+};
+
+void drawTile(Ctx& c, const Tile& t, ImVec2 a, ImVec2 b, bool primary) {
+    const Theme& th = c.th;
+    const std::string title = c.t(t.title);
+    const bool tapped = c.touch.target(t.id, title, a, b);
+    panel(c, a, b, primary ? th.c.accent : th.c.surface);
+    if (c.touch.held(t.id)) c.dl->AddRectFilled(a, b, th.c.pressed, th.radius);
+    const ImU32 fg = primary ? th.c.accent_text : th.c.text;
+    const ImU32 ic = primary ? th.c.accent_text : th.c.accent;
+    const ImU32 sub = primary ? th.c.accent_text : th.c.text_muted;
+    const float pad = th.u(3);
+    const float w = b.x - a.x - pad * 2;
+    const float hint_h = textHeight(th.caption, c.t(t.hint), w);
+    const float need = th.display->FontSize + th.u(1.5f) + th.heading->FontSize + th.u(0.5f) + hint_h;
+    // Tall tiles: big icon on top, words at the bottom. Short tiles (low reach, 200 % text): icon and
+    // title on one line, the hint below when it fits.
+    if (b.y - a.y - pad * 2 > need + th.u(2)) {
+        text(c, th.display, ImVec2(a.x + pad, a.y + pad), ic, t.icon);
+        float y = b.y - pad - hint_h - th.u(0.5f) - th.heading->FontSize;
+        textEllipsis(c, th.heading, ImVec2(a.x + pad, y), fg, title, w);
+        y += th.heading->FontSize + th.u(0.5f);
+        textWrapped(c, th.caption, ImVec2(a.x + pad, y), sub, c.t(t.hint), w);
+    } else {
+        const float one_hint = th.caption->FontSize + th.u(0.5f);
+        const bool hint = b.y - a.y - pad * 2 >= th.heading->FontSize + one_hint;
+        float y = std::floor((a.y + b.y - th.heading->FontSize - (hint ? one_hint : 0)) * 0.5f);
+        const float iw = textWidth(th.heading, t.icon) + th.u(1.5f);
+        text(c, th.heading, ImVec2(a.x + pad, y), ic, t.icon);
+        textEllipsis(c, th.heading, ImVec2(a.x + pad + iw, y), fg, title, w - iw);
+        if (hint)
+            textEllipsis(c, th.caption, ImVec2(a.x + pad + iw, y + th.heading->FontSize + th.u(0.5f)), sub, c.t(t.hint),
+                         w - iw);
+    }
+    if (tapped) c.nav.go(t.screen);
+}
+
+// "Jetzt im Programm": running talks first, then the next ones. Returns the height used.
+float drawNowOnStage(Ctx& c, ImVec2 a, ImVec2 b, size_t max_items) {
+    const Theme& th = c.th;
+    const Model& m = c.model;
+    float y = a.y;
+    text(c, th.heading, ImVec2(a.x, y), th.c.text, std::string(icon::Microphone) + "  " + c.t(S::NowOnStage));
+    y += th.heading->FontSize + th.u(2);
+    const auto talks = nowAndNext(m, c.now_utc, max_items);
+    if (c.report) {
+        auto ids = nlohmann::json::array();
+        for (const Talk* t : talks) ids.push_back(t->id);
+        (*c.report)["now_on_stage"] = ids;
+    }
+    const float w = b.x - a.x;
+    if (talks.empty()) {
+        std::string msg = c.t(S::ProgramOver);
+        if (!m.talks.empty()) {
+            const auto first = std::min_element(m.talks.begin(), m.talks.end(),
+                                                [](const Talk& x, const Talk& z) { return x.start_utc < z.start_utc; });
+            if (first->start_utc > c.now_utc)
+                msg = fmt(S::ProgramStartsOn, c.lang(), dayLong(c.tz.toLocal(first->start_utc), c.lang()).c_str());
+        }
+        panel(c, ImVec2(a.x, y), ImVec2(b.x, y + th.u(4) + textHeight(th.body, msg, w - th.u(6)) + th.u(4)), th.c.surface);
+        y += th.u(4);
+        y += textWrapped(c, th.body, ImVec2(a.x + th.u(3), y), th.c.text_muted, msg, w - th.u(6)) + th.u(4);
+        return y - a.y;
+    }
+    for (const Talk* t : talks) {
+        const Room* room = m.room(t->room);
+        const bool live = t->start_utc <= c.now_utc;
+        const std::string title = t->title.in(c.lang());
+        const float inner = w - th.u(6);
+        const float title_h = std::min(textHeight(th.strong, title, inner), th.strong->FontSize * 2.6f);
+        const float h = th.u(2.5f) + th.caption->FontSize + th.u(1) + title_h + th.u(1) + th.caption->FontSize + th.u(2.5f);
+        if (y + h > b.y) break;
+        const ImVec2 ca(a.x, y), cb(b.x, y + h);
+        if (card(c, "talk." + t->id, title, ca, cb)) c.nav.go(ScreenId::Talk, t->id);
+        float ty = y + th.u(2.5f);
+        std::string when = live ? std::string(icon::Circle) + " " + c.t(S::RunningNow) + "  ·  " + timeRange(*t, c.tz, c.lang())
+                                : std::string(icon::Clock) + " " + timeRange(*t, c.tz, c.lang());
+        text(c, th.caption, ImVec2(a.x + th.u(3), ty), live ? th.c.live : th.c.accent, when);
+        ty += th.caption->FontSize + th.u(1);
+        c.dl->PushClipRect(ImVec2(a.x, ty), ImVec2(b.x, ty + title_h), true);
+        textWrapped(c, th.strong, ImVec2(a.x + th.u(3), ty), th.c.text, title, inner);
+        c.dl->PopClipRect();
+        ty += title_h + th.u(1);
+        textEllipsis(c, th.caption, ImVec2(a.x + th.u(3), ty), th.c.text_muted,
+                     std::string(icon::MapMarker) + " " + (room ? room->name.in(c.lang()) : t->room), inner);
+        y += h + th.u(2);
+    }
+    return y - a.y;
+}
+
+} // namespace
+
+std::string HomeScreen::title(const Ctx& c) const { return c.t(S::Home); }
+
+void HomeScreen::draw(Ctx& c) {
+    const Theme& th = c.th;
+    const Event& ev = c.model.event;
+    const float margin = th.u(6);
+    const ImVec2 a(c.min.x + margin, c.min.y + margin), b(c.max.x - margin, c.max.y - margin);
+
+    // The event, large and calm.
+    float y = a.y;
+    const float head_w = c.portrait ? b.x - a.x : (b.x - a.x) * 0.62f;
+    // In low-reach mode the band above already names the event.
+    if (!c.settings.low_reach) {
+        y += textWrapped(c, th.display, ImVec2(a.x, y), th.c.accent, ev.name.in(c.lang()), head_w) + th.u(1);
+        const std::string sub = ev.subtitle.in(c.lang());
+        if (!sub.empty()) y += textWrapped(c, th.heading, ImVec2(a.x, y), th.c.text, sub, head_w) + th.u(1.5f);
+    }
+    std::string where = std::string(icon::Calendar) + "  " + eventDates(ev, c.lang());
+    const std::string venue = ev.venue.in(c.lang());
+    if (!venue.empty()) where += "     " + std::string(icon::MapMarker) + "  " + venue;
+    y += textWrapped(c, th.body, ImVec2(a.x, y), th.c.text_muted, where, head_w) + th.u(4);
+
+    const size_t n = sizeof kTiles / sizeof kTiles[0];
+    const float gap = th.u(3);
+    if (!c.portrait) {
+        // Landscape: tiles left, "now on stage" right.
+        const float right_w = std::max((b.x - a.x) * 0.34f, th.u(50));
+        const float tiles_r = b.x - right_w - th.u(5);
+        const float tiles_top = y;
+        const float tw = (tiles_r - a.x - gap * 2) / 3;
+        const float th_ = (b.y - tiles_top - gap) / 2;
+        for (size_t i = 0; i < n; ++i) {
+            const int col = static_cast<int>(i % 3), row = static_cast<int>(i / 3);
+            float x0 = a.x + col * (tw + gap);
+            float x1 = x0 + tw;
+            if (row == 1) {
+                // Two tiles on the second row share its width.
+                const float w2 = (tiles_r - a.x - gap) / 2;
+                x0 = a.x + col * (w2 + gap);
+                x1 = x0 + w2;
+            }
+            const float y0 = tiles_top + row * (th_ + gap);
+            drawTile(c, kTiles[i], ImVec2(x0, y0), ImVec2(x1, y0 + th_), i == 0);
+        }
+        drawNowOnStage(c, ImVec2(b.x - right_w, a.y), ImVec2(b.x, b.y), 4);
+    } else {
+        // Portrait: "now on stage" above, tiles below where the hand is.
+        const float tile_rows = 3;
+        // The teaser takes what three talks need; the tiles get the rest, near the hand.
+        const float teaser = th.heading->FontSize + th.u(2) +
+                             3 * (th.u(5) + th.caption->FontSize * 2 + th.u(2) + th.strong->FontSize * 2.6f + th.u(2));
+        const float tile_h = std::clamp((b.y - y - teaser - th.u(4) - gap * (tile_rows - 1)) / tile_rows,
+                                        th.min_target * 1.6f, th.u(34));
+        const float tiles_top = b.y - tile_rows * tile_h - (tile_rows - 1) * gap;
+        drawNowOnStage(c, ImVec2(a.x, y), ImVec2(b.x, tiles_top - th.u(4)), 3);
+        const float tw = (b.x - a.x - gap) / 2;
+        for (size_t i = 0; i < n; ++i) {
+            const int col = static_cast<int>(i % 2), row = static_cast<int>(i / 2);
+            float x0 = a.x + col * (tw + gap), x1 = x0 + tw;
+            if (i == n - 1 && n % 2 == 1) x1 = b.x; // the last one takes the whole row
+            const float y0 = tiles_top + row * (tile_h + gap);
+            drawTile(c, kTiles[i], ImVec2(x0, y0), ImVec2(x1, y0 + tile_h), i == 0);
+        }
+    }
+}
+
+} // namespace ww

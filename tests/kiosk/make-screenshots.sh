@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Takes the documentation screenshots (docs/screenshots/) of every screen in landscape 1920×1080 and
+# portrait 1080×1920, from the sample content, under a virtual display.
+#   tests/kiosk/make-screenshots.sh [BUILD_DIR] [OUT_DIR]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+build="${1:-$here/../../build}"
+out="${2:-$here/../../docs/screenshots}"
+db="$build/content.db"
+[ -f "$db" ] || { echo "make-screenshots: $db missing (run: make content)" >&2; exit 2; }
+command -v xvfb-run >/dev/null || { echo "make-screenshots: xvfb-run missing (apt-get install xvfb)" >&2; exit 2; }
+mkdir -p "$out"
+shoot() { # orientation size width
+    local script
+    script="$(mktemp)"
+    sed -e "s|\${OUT}|$out/$1|g" -e "s|\${W}|$3|g" "$here/scripts/screenshots.txt" >"$script"
+    xvfb-run -a -s "-screen 0 ${2}x24" "$build/bin/wegweiser" --windowed "$2" --content "$db" \
+        --now 2022-09-07T10:30 --script "$script"
+    rm -f "$script"
+}
+shoot landscape 1920x1080 960
+shoot portrait 1080x1920 540
+# The waiting screen: no content database yet.
+script="$(mktemp)"
+printf 'wait 500\nscreenshot %s/landscape-waiting.png 960\nquit\n' "$out" >"$script"
+xvfb-run -a -s "-screen 0 1920x1080x24" "$build/bin/wegweiser" --windowed 1920x1080 --content /nonexistent/content.db --script "$script"
+printf 'wait 500\nscreenshot %s/portrait-waiting.png 540\nquit\n' "$out" >"$script"
+xvfb-run -a -s "-screen 0 1080x1920x24" "$build/bin/wegweiser" --windowed 1080x1920 --content /nonexistent/content.db --script "$script"
+rm -f "$script"
+ls -la "$out"

@@ -52,7 +52,7 @@ int runBench(App& app, std::ostream& out) {
     run("wait 500\n");
     visited();
     // Floor plan: pan, zoom, every level, a stand.
-    run("tap @nav.map\nwait 300\ndrag 700 500 400 350 300\nwait 500\ntap @map.zoomin\nwait 300\ntap @map.reset\nwait 300\n");
+    run("tap @nav.map\nwait 300\ndrag 700 500 400 350 300\nwait 500\ntap @map.zoom-in\nwait 300\ntap @map.reset\nwait 300\n");
     visited();
     const nlohmann::json on_map = app.targets();
     for (const auto& t : on_map["targets"]) {
@@ -86,10 +86,10 @@ int runBench(App& app, std::ostream& out) {
     visited();
     run("tap @kbd.clear\ntype amt\nwait 300\ntap @nav.home\nwait 300\n");
     // Accessibility: text sizes rebuild the font atlas.
-    run("tap @nav.a11y\nwait 300\ntap @a11y.text.200\nwait 300\ntap @a11y.contrast.on\nwait 300\n");
+    run("tap @nav.a11y\nwait 300\ntap @a11y.text-200\nwait 300\ntap @a11y.contrast\nwait 300\n");
     visited();
     run("tap @nav.home\nwait 300\ntap @nav.exhibitors\nwait 300\ntap @nav.home\nwait 300\n");
-    run("tap @nav.a11y\nwait 300\ntap @a11y.text.100\nwait 300\ntap @a11y.contrast.off\nwait 300\ntap @nav.home\nwait 300\n");
+    run("tap @nav.a11y\nwait 300\ntap @a11y.text-100\nwait 300\ntap @a11y.contrast\nwait 300\ntap @nav.home\nwait 300\n");
 
     const double tour_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     std::vector<double> ms = app.frameTimes();

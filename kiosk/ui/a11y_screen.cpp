@@ -32,7 +32,7 @@ void A11yScreen::draw(Ctx& c) {
     section(icon::TextSize, S::TextSize);
     {
         const float sizes[] = {1.0f, 1.5f, 2.0f};
-        const char* ids[] = {"a11y.text.100", "a11y.text.150", "a11y.text.200"};
+        const char* ids[] = {"a11y.text-100", "a11y.text-150", "a11y.text-200"};
         const char* labels[] = {"100 %", "150 %", "200 %"};
         const float bw = (w - th.u(2) * 2) / 3;
         for (int i = 0; i < 3; ++i) {
@@ -50,17 +50,14 @@ void A11yScreen::draw(Ctx& c) {
         if (hint != S::Count_) {
             y += textWrapped(c, th.body, ImVec2(x, y), th.c.text_muted, c.t(hint), w) + th.u(2);
         }
-        const float bw = (w - th.u(2)) / 2;
-        if (button(c, std::string(id) + ".off", !value ? icon::Check : nullptr, c.t(S::Off), ImVec2(x, y),
-                   ImVec2(x + bw, y + bh), !value ? Style::Selected : Style::Secondary, th.heading))
-            value = false;
-        if (button(c, std::string(id) + ".on", value ? icon::Check : nullptr, c.t(S::On), ImVec2(x + bw + th.u(2), y),
-                   ImVec2(x + w, y + bh), value ? Style::Selected : Style::Secondary, th.heading))
-            value = true;
+        // One switch per setting: its label says the state, so it never relies on colour.
+        if (button(c, id, value ? icon::Check : nullptr, c.t(value ? S::On : S::Off), ImVec2(x, y), ImVec2(x + w, y + bh),
+                   value ? Style::Selected : Style::Secondary, th.heading))
+            value = !value;
         y += bh + th.u(5);
     };
     toggle("a11y.contrast", icon::Contrast, S::HighContrast, S::Count_, c.settings.contrast);
-    toggle("a11y.lowreach", icon::Wheelchair, S::LowReach, S::LowReachHint, c.settings.low_reach);
+    toggle("a11y.low-reach", icon::Wheelchair, S::LowReach, S::LowReachHint, c.settings.low_reach);
     scrollEnd(c, "a11y.list", a, b, st, y - top + th.u(4));
 }
 

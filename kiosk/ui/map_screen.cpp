@@ -416,11 +416,11 @@ void MapScreen::draw(Ctx& c) {
             pan_ = ImVec2(0, 0);
         }
         x -= bw3 + th.u(1.5f);
-        if (button(c, "map.zoomout", icon::ZoomOut, c.t(S::ZoomOut), ImVec2(x - bw2, y0), ImVec2(x, y1), Style::Secondary,
+        if (button(c, "map.zoom-out", icon::ZoomOut, c.t(S::ZoomOut), ImVec2(x - bw2, y0), ImVec2(x, y1), Style::Secondary,
                    th.caption))
             zoomAbout(map_c, 0.5f);
         x -= bw2 + th.u(1.5f);
-        if (button(c, "map.zoomin", icon::ZoomIn, c.t(S::ZoomIn), ImVec2(x - bw1, y0), ImVec2(x, y1), Style::Secondary,
+        if (button(c, "map.zoom-in", icon::ZoomIn, c.t(S::ZoomIn), ImVec2(x - bw1, y0), ImVec2(x, y1), Style::Secondary,
                    th.caption))
             zoomAbout(map_c, 2.0f);
     }

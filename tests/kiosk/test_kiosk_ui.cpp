@@ -254,10 +254,10 @@ TEST_CASE("DE/EN switches the visible labels") {
     CHECK(k.label("nav.program") == "Programme");
     k.send("tap @nav.map");
     CHECK(k.state()["title"] == "Floor plan");
-    CHECK(k.label("map.zoomin") == "Zoom in");
+    CHECK(k.label("map.zoom-in") == "Zoom in");
     k.send("tap @lang.de");
     CHECK(k.state()["title"] == "Lageplan");
-    CHECK(k.label("map.zoomin") == "Vergrößern");
+    CHECK(k.label("map.zoom-in") == "Vergrößern");
 }
 
 TEST_CASE("the idle warning appears and the reset restores every default") {
@@ -266,9 +266,9 @@ TEST_CASE("the idle warning appears and the reset restores every default") {
     k.send("type amt");
     k.send("tap @lang.en");
     k.send("tap @nav.a11y");
-    k.send("tap @a11y.contrast.on");
-    k.send("tap @a11y.lowreach.on");
-    k.send("tap @a11y.text.150");
+    k.send("tap @a11y.contrast");
+    k.send("tap @a11y.low-reach");
+    k.send("tap @a11y.text-150");
     json s = k.state();
     CHECK(s["text_scale"] == 150);
     CHECK(s["contrast"] == true);
@@ -434,7 +434,7 @@ TEST_CASE("every target stays on screen and finger-sized in portrait and at 200 
         };
         check("home");
         k.send("tap @nav.a11y");
-        k.send("tap @a11y.text.200");
+        k.send("tap @a11y.text-200");
         CHECK(k.state()["text_scale"] == 200);
         check("a11y at 200 %");
         for (const char* nav : {"nav.map", "nav.exhibitors", "nav.program", "nav.photos", "nav.search"}) {

@@ -2,7 +2,9 @@
 // messages for everything that cannot be read as written.
 #include "content/loader.h"
 
+#include "content/changes.h"
 #include "content/csv.h"
+#include "content/schedule_import.h"
 #include "core/timezone.h"
 
 #include <toml++/toml.h>
@@ -1000,7 +1002,10 @@ LoadedContent loadContent(const std::string& dir, Diagnostics& diags) {
     loadGalleries(dir, c, ids, diags);
     loadStands(dir, c, ids, diags);
     loadExhibitors(dir, c, ids, diags);
-    loadProgramme(dir, c, ids, diags);
+    // A schedule export alone is the programme; next to programme.csv it adds to it.
+    if (!importReplacesProgramme(dir)) loadProgramme(dir, c, ids, diags);
+    importSchedule(dir, c, diags);
+    loadChanges(dir, c, diags);
     loadPhotos(dir, c, ids, diags);
     return c;
 }

@@ -376,3 +376,23 @@ TEST_SUITE("text") {
         CHECK(e->description.de == "Kommunale IT für Sachsen");
     }
 }
+
+TEST_SUITE("event-day changes") {
+    TEST_CASE("a delay that pushes a talk into the next one is reported at the talk and at the change") {
+        Fixture f;
+        f.write("changes.csv", "talk,status,delay\nt1,delayed,10\n");
+        ww::Diagnostics d = f.check();
+        CHECK_DIAG(d, "programme.csv:3: error: talk t2 (2022-09-07T09:30) overlaps talk t1 (2022-09-07T09:00, 10 min "
+                      "later) in room saal");
+        CHECK_DIAG(d, "changes.csv:2: error: this change makes talk t2 (2022-09-07T09:30) overlaps talk t1 "
+                      "(2022-09-07T09:00, 10 min later) in room saal");
+    }
+
+    TEST_CASE("a cancelled talk frees its slot for a talk moved there") {
+        Fixture f;
+        f.append("programme.csv", "t4,Ersatz,,2022-09-08 10:00,10:15,,saal,,,de,talk\n");
+        f.write("changes.csv", "talk,status,room\nt3,cancelled,\nt4,moved,lounge\n");
+        ww::Diagnostics d = f.check();
+        CHECK_MESSAGE(d.errors() == 0, wwtest::dump(d));
+    }
+}

@@ -123,6 +123,7 @@ void applyChanges(const std::string& csv_bytes, LoadedContent& c, Diagnostics& d
             continue;
         }
         changed_at.emplace(id, line);
+        c.origin["change:" + id] = {file, line};
 
         auto found = talk_index.find(id);
         if (found == talk_index.end()) {

@@ -2,7 +2,9 @@
 // and says what would be right.
 #include "content/validate.h"
 
+#include "content/schedule_import.h"
 #include "core/geometry.h"
+#include "core/schedule.h"
 #include "core/timezone.h"
 
 #include <algorithm>
@@ -333,20 +335,48 @@ private:
                                   m_.event.end_date,
                           "check the date, or the event's start_date and end_date in event.toml");
             }
-            textLength(at, who, "title", t.title, limits_.title);
-            textLength(at, who, "abstract", t.abstract, limits_.abstract);
+            // Staff cannot shorten the texts of a pretalx/frab export, so only their own files are measured.
+            if (!imported(at)) {
+                textLength(at, who, "title", t.title, limits_.title);
+                textLength(at, who, "abstract", t.abstract, limits_.abstract);
+            }
         }
         for (auto& [room, list] : by_room) {
             std::sort(list.begin(), list.end(), [](const Talk* a, const Talk* b) { return a->start_utc < b->start_utc; });
+            // Times as the day will run: delays count, cancelled talks free their slot.
+            list.erase(std::remove_if(list.begin(), list.end(), [](const Talk* t) { return isCancelled(*t); }),
+                       list.end());
+            std::sort(list.begin(), list.end(),
+                      [](const Talk* a, const Talk* b) { return effectiveStartUtc(*a) < effectiveStartUtc(*b); });
             const Talk* latest = nullptr; // the earlier talk that ends last
             for (const Talk* t : list) {
-                if (latest && latest->end_utc > t->start_utc)
-                    error(c_.where("talk", t->id),
-                          "talk " + t->id + " (" + t->start + ") overlaps talk " + latest->id + " (" + latest->start +
-                              " to " + latest->end + ") in room " + room,
-                          "one room holds one talk at a time; move one of them or change its room");
-                if (!latest || t->end_utc > latest->end_utc) latest = t;
+                if (latest && effectiveEndUtc(*latest) > effectiveStartUtc(*t)) overlap(*t, *latest, room);
+                if (!latest || effectiveEndUtc(*t) > effectiveEndUtc(*latest)) latest = t;
             }
+        }
+    }
+
+    bool imported(const SourceRef& at) const { return at.file == kScheduleXmlFile || at.file == kScheduleJsonFile; }
+
+    // Reported at the later talk, and at the change that caused it when there is one. Overlaps inside
+    // a pretalx/frab export are warnings: staff cannot edit the export, and conferences do overlap
+    // receptions with talks on purpose.
+    void overlap(const Talk& t, const Talk& earlier, const std::string& room) {
+        auto when = [](const Talk& x) {
+            return x.delay_min ? x.start + ", " + std::to_string(x.delay_min) + " min later" : x.start;
+        };
+        std::string msg = "talk " + t.id + " (" + when(t) + ") overlaps talk " + earlier.id + " (" + when(earlier) +
+                          (earlier.delay_min ? "" : " to " + earlier.end) + ") in room " + room;
+        const char* hint = "one room holds one talk at a time; move one of them or change its room";
+        SourceRef at = c_.where("talk", t.id);
+        if (imported(at) && imported(c_.where("talk", earlier.id))) {
+            warning(at, msg, "the export has two talks in one room at the same time; check it in the planning tool");
+            return;
+        }
+        error(at, msg, hint);
+        for (const Talk* changed : {&t, &earlier}) {
+            SourceRef change = c_.where("change", changed->id);
+            if (!change.file.empty()) error(change, "this change makes " + msg, hint);
         }
     }
 

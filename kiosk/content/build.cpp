@@ -2,6 +2,8 @@
 // the write-fsync-rename that keeps running kiosks safe.
 #include "content/build.h"
 
+#include "core/routing.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -197,6 +199,32 @@ bool fsyncPath(const std::string& path, int flags) {
 
 const char* const kTempMarker = ".tmp-";
 
+// [SECTION] Walking routes
+
+// Every place a visitor can ask the way to must be reachable on foot from some kiosk; a place that
+// only steps lead to is worth a warning.
+void checkRoutes(const LoadedContent& content, Diagnostics& diags) {
+    const Model& m = content.model;
+    if (m.kiosks.empty()) return;
+    std::string from = m.kiosks.size() == 1 ? "kiosk " + m.kiosks.front().id : "any kiosk";
+    for (const UnreachablePlace& p : Router(m).unreachableFromKiosks()) {
+        SourceRef at = content.where(p.kind, p.id);
+        char pos[64];
+        std::snprintf(pos, sizeof pos, "(%g, %g)", p.pos.x, p.pos.y);
+        std::string what = p.kind == "poi" ? "point of interest " + p.id
+                         : p.kind == "room" ? "room " + p.id + ": door at " + pos
+                         : p.kind == "connector" ? "stop of " + p.id + " on level " + p.level + " at " + pos
+                                                 : p.kind + " " + p.id;
+        if (p.only_step_free)
+            diags.warning(at.file, at.line, what + " has no step-free route from " + from,
+                          "step-free routes use lifts and doors without a step (step_free = true); add a lift stop or a step-free door");
+        else
+            diags.error(at.file, at.line, what + " cannot be reached on foot from " + from,
+                        "walls, room outlines without a door, stands or obstacles close it in, or it lies more than 3 m "
+                        "from open floor; leave an opening (a door in venue.toml) or move it into an aisle");
+    }
+}
+
 } // namespace
 
 // [SECTION] Public interface
@@ -226,6 +254,10 @@ Compiled compileContent(const std::string& dir, Diagnostics& diags, const BuildO
     Compiled out;
     out.content = loadContent(dir, diags);
     validateContent(out.content, diags, options.text);
+    if (!diags.hasErrors()) {
+        out.content.model.walk_grids = buildWalkGrids(out.content.model);
+        checkRoutes(out.content, diags);
+    }
     std::map<std::string, uint64_t> image_hashes;
     prepareImages(dir, out.content, out.images, image_hashes, diags, options);
     out.content.model.content_version = contentVersion(dir, out.content.files, image_hashes);

@@ -27,6 +27,11 @@ public:
     std::shared_ptr<const Model> take();
     // Ask for an immediate attempt (the waiting screen's button).
     void retryNow() { next_retry_ = 0; next_check_ = 0; }
+    // Load the file again even if it looks unchanged (the staff menu's "reload").
+    void reloadNow() {
+        loaded_ = attempted_ = Signature{};
+        retryNow();
+    }
 
     const std::string& path() const { return path_; }
     bool loading() const { return thread_.joinable(); }

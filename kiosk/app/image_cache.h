@@ -1,24 +1,21 @@
-// Images for the screens: encoded blobs are read from the content database and decoded on a worker
-// thread; the UI thread only uploads finished pixels, a bounded amount per frame, and keeps the most
-// recently drawn textures. In headless mode nothing is decoded: screens lay out with placeholders.
+// Images for the screens: the kiosk's side of the image pipeline (core/image_pipeline.h). Blobs are
+// decoded on a worker thread and uploaded to the GPU a bounded amount per frame; screens ask through
+// the ImageSource interface. In headless mode nothing is decoded: screens lay out with placeholders.
 #pragma once
 
+#include "core/image_pipeline.h"
 #include "platform/backend.h"
 #include "ui/context.h"
 
-#include <condition_variable>
-#include <deque>
-#include <mutex>
+#include <memory>
 #include <string>
-#include <thread>
-#include <unordered_map>
-#include <vector>
 
 namespace ww {
 
-class ImageCache final : public ImageSource {
+class ImageCache final : public ImageSource, private TextureUploader {
 public:
-    ImageCache(Backend& backend, bool decode);
+    // `budget_bytes` 0 = the pipeline's default (ImagePipelineOptions::budget_bytes).
+    ImageCache(Backend& backend, bool decode, size_t budget_bytes = 0);
     ~ImageCache() override;
     ImageCache(const ImageCache&) = delete;
     ImageCache& operator=(const ImageCache&) = delete;
@@ -31,40 +28,23 @@ public:
     bool busy();
 
     ImageView get(const std::string& key) override;
+    void prefetch(const std::string& key) override;
+    bool broken(const std::string& key) override;
     void getInfo(const std::string& key, int* w, int* h) override;
 
-    size_t textureCount() const { return entries_.size(); }
+    size_t textureCount() const { return pipeline_ ? pipeline_->stats().textures : 0; }
+    // For the benchmark: UI-thread time on images, memory held. Null in headless mode.
+    ImagePipeline* pipeline() { return pipeline_.get(); }
 
 private:
-    struct Entry {
-        uint64_t texture = 0;
-        int width = 0, height = 0;
-        uint64_t last_used = 0;
-        bool ready = false;
-    };
-    struct Decoded {
-        std::string key;
-        uint64_t generation;
-        std::vector<uint8_t> rgba;
-        int width, height;
-    };
-    void workerLoop();
-    void evict();
+    uint64_t upload(const uint8_t* rgba, int width, int height) override;
+    bool uploadRows(uint64_t texture, int y, int width, int rows, const uint8_t* rgba) override;
+    void release(uint64_t texture) override;
+    void wake() override;
+    void failed(const std::string& key, const std::string& why) override;
 
     Backend& backend_;
-    const bool decode_;
-    std::unordered_map<std::string, Entry> entries_;
-    uint64_t frame_ = 0;
-    size_t bytes_ = 0;
-
-    std::mutex mu_;
-    std::condition_variable cv_;
-    std::deque<std::string> queue_;
-    std::vector<Decoded> done_;
-    std::string db_path_;
-    uint64_t generation_ = 0;
-    bool stop_ = false;
-    std::thread worker_;
+    std::unique_ptr<ImagePipeline> pipeline_;
 };
 
 } // namespace ww

@@ -2,6 +2,7 @@
 #include "app/kiosk_app.h"
 
 #include "platform/log.h"
+#include "ui/format.h"
 #include "ui/widgets.h"
 
 #include <imgui.h>
@@ -84,7 +85,7 @@ bool App::init(std::string* error) {
     }
     backend_->fontsChanged();
     touch_.slop = theme_.u(3);
-    images_ = std::make_unique<ImageCache>(*backend_, !options_.headless);
+    images_ = std::make_unique<ImageCache>(*backend_, !options_.headless, options_.image_memory_mb << 20);
     Backend* backend = backend_.get();
     content_ = std::make_unique<ContentSource>(options_.content, [backend] { backend->wake(); });
     // The first load happens before the first frame: no flash of the waiting screen at a normal start.
@@ -132,6 +133,7 @@ void App::shiftClock(double minutes) {
 void App::swapModel(std::shared_ptr<const Model> model) {
     std::shared_ptr<const Model> old = std::move(model_);
     model_ = std::move(model);
+    schedule_ = std::make_unique<Schedule>(*model_);
     std::string err;
     if (auto tz = TimeZone::load(model_->event.timezone.empty() ? "UTC" : model_->event.timezone, &err)) {
         tz_ = *tz;
@@ -146,6 +148,8 @@ void App::swapModel(std::shared_ptr<const Model> model) {
     if (!options_.kiosk.empty() && !model_->kiosk(options_.kiosk))
         logWarn("kiosk '%s' is not in the content; no \"you are here\" on the plan", options_.kiosk.c_str());
     images_->setContent(options_.content, model_.get());
+    configureHours();
+    last_load_text_ = clockText(nowLocal()) + " \xE2\x80\x93 " + model_->content_version;
     if (old) {
         // Stay where the visitor is if it still exists, else go up a level.
         auto fix = [&](Route& r) {
@@ -242,6 +246,7 @@ void App::resetSession(const char* why) {
     idle_warning_ = false;
     session_dirty_ = false;
     touch_.cancel();
+    staff_.close();
     frames_left_ = std::max(frames_left_, 2);
     applySettings();
 }
@@ -320,7 +325,13 @@ void App::frame(const PointerState* pointer, nlohmann::json* report) {
     // outside a frame.
     const auto build0 = std::chrono::steady_clock::now();
     touch_.beginFrame(p, now);
+    if (staff_.watch(p, now, theme_.u(StaffMenu::kCornerUnits), touch_.slop)) {
+        logInfo("staff: PIN pad opened by the corner gesture");
+        touch_.cancel();
+        session_dirty_ = true;
+    }
     if (touch_.pressedThisFrame()) {
+        if (model_) closed_.touched(nowLocal(), now);
         last_input_t_ = now;
         session_dirty_ = true;
         idle_warning_ = false; // any touch says "still here"
@@ -357,6 +368,8 @@ void App::frame(const PointerState* pointer, nlohmann::json* report) {
     c.kiosk_id = options_.kiosk;
     c.dt = dt;
     c.report = report;
+    c.schedule = model_ ? schedule_.get() : nullptr;
+    next_schedule_change_ = c.schedule ? c.schedule->nextChange(utc) : 0;
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -388,8 +401,11 @@ void App::frame(const PointerState* pointer, nlohmann::json* report) {
         shot_path_.clear();
     }
     backend_->present();
+    sd_.ready();
+    sd_.alive(now);
     touch_.endFrame();
     animating_ = c.animating;
+    redraw_at_ = c.redraw_in >= 0 ? now + c.redraw_in : -1;
     if (frames_left_ > 0) --frames_left_;
     applyPendingNavigation();
     applySettings();
@@ -402,6 +418,12 @@ void App::draw(Ctx& c) {
     c.display = display;
     c.portrait = display.y > display.x;
     c.dl->AddRectFilled(ImVec2(0, 0), display, theme_.c.bg);
+    if (staff_.isOpen()) {
+        closed_shown_ = false;
+        drawStaff(c);
+        return;
+    }
+    if (c.report) staff_.report(*c.report, mono());
     if (!model_) {
         retry_shown_ = std::max(0, static_cast<int>(std::ceil(content_->nextRetry() - mono())));
         if (drawWaiting(c, retry_shown_, content_->lastError())) content_->retryNow();
@@ -412,6 +434,17 @@ void App::draw(Ctx& c) {
         return;
     }
     retry_shown_ = -1;
+    closed_shown_ = closed_.closed(c.now, mono());
+    if (closed_shown_) {
+        closed_.draw(c, mono());
+        if (c.report) {
+            (*c.report)["screen"] = "closed";
+            (*c.report)["clock"] = formatIso(c.now);
+            (*c.report)["lang"] = settings_.lang == Lang::En ? "en" : "de";
+            (*c.report)["content_version"] = model_->content_version;
+        }
+        return;
+    }
     const float bar_h = barHeight(c, display.x);
     c.min = ImVec2(0, settings_.low_reach ? std::floor(display.y * 0.36f) : 0);
     c.max = ImVec2(display.x, display.y - bar_h);
@@ -461,8 +494,12 @@ void App::draw(Ctx& c) {
 bool App::needsFrame(double now) const {
     if (frames_left_ > 0 || animating_ || touch_.busy() || !events_.empty()) return true;
     if (images_->busy() || content_->hasReady()) return true;
+    if (redraw_at_ >= 0 && now >= redraw_at_) return true;
     const int64_t utc = nowUtc();
+    if (model_ && closed_.closed(nowLocal(), now) != closed_shown_) return true; // opening hours begin or end
+    if (closed_shown_) return false; // the closed screen shows no clock: sleep until it opens or a touch
     if (static_cast<int>((utc / 60) % 100000) != last_minute_) return true; // the clock in the bar
+    if (next_schedule_change_ > 0 && utc >= next_schedule_change_) return true; // a talk starts or ends
     if (model_ && session_dirty_) {
         const double since = now - last_input_t_;
         if (since >= idleTimeout()) {
@@ -477,20 +514,25 @@ bool App::needsFrame(double now) const {
 double App::nextDue(double now) const {
     double due = content_->nextDue();
     const int64_t utc = nowUtc();
+    if (model_ && closed_.enabled()) due = std::min(due, now + closed_.secondsToChange(nowLocal(), now));
+    if (closed_shown_) return std::max(due, now + 0.001);
     const double frac = (mono() - mono_base_) - std::floor(mono() - mono_base_);
     due = std::min(due, now + static_cast<double>(60 - ((utc % 60) + 60) % 60) - frac);
+    if (next_schedule_change_ > utc) due = std::min(due, now + static_cast<double>(next_schedule_change_ - utc) - frac);
     if (model_ && session_dirty_) {
         const double warn_at = last_input_t_ + idleTimeout();
         due = std::min(due, now < warn_at ? warn_at : now + 1.0 - std::fmod(now - warn_at, 1.0));
     }
     if (!model_) due = std::min(due, now + 1.0);
+    if (redraw_at_ >= 0) due = std::min(due, redraw_at_);
     return std::max(due, now + 0.001);
 }
 
 int App::run() {
-    while (!backend_->closeRequested()) {
+    while (!backend_->closeRequested() && !quit_) {
         for (const PointerEvent& e : backend_->takePointerEvents()) events_.push_back(e);
         const double now = mono();
+        sd_.alive(now); // also while idle: the watchdog must hear from a kiosk nobody touches
         content_->poll(now, false);
         if (needsFrame(now)) {
             const double t = mono();
@@ -500,9 +542,10 @@ int App::run() {
             if (spent < kFrameInterval) backend_->waitEvents(kFrameInterval - spent);
         } else {
             // Nothing moves: sleep until an event or the next due moment (clock minute, idle, file check).
-            backend_->waitEvents(std::clamp(nextDue(now) - now, 0.005, 1.0));
+            backend_->waitEvents(std::clamp(nextDue(now) - now, 0.005, std::min(1.0, sd_.maxSleep())));
         }
     }
+    if (quit_) logInfo("exiting on the staff menu's request");
     return 0;
 }
 
@@ -573,6 +616,63 @@ bool App::screenshot(const std::string& path, int max_width, std::string* error)
     frame(&pointer_);
     if (!shot_ok_ && error) *error = shot_error_;
     return shot_ok_;
+}
+
+// [SECTION] Operation: staff menu and opening hours
+
+void App::configureHours() {
+    const KioskSettings& site = options_.site;
+    std::optional<OpeningHours> hours = site.hours;
+    // Opening hours apply on installed kiosks (a settings file is in use); a developer's run is always open.
+    if (!hours && !site.source.empty()) {
+        hours = OpeningHours::daily(model_->event.opens, model_->event.closes);
+        if (!hours)
+            logWarn("the event's opening hours '%s'-'%s' cannot be read; the guide stays open around the clock",
+                    model_->event.opens.c_str(), model_->event.closes.c_str());
+    }
+    closed_.configure(hours, site.wake_minutes * 60.0);
+}
+
+void App::drawStaff(Ctx& c) {
+    StaffInfo info;
+    info.kiosk = options_.kiosk.empty() ? "(first kiosk in the content)" : options_.kiosk;
+    info.database = options_.content;
+    info.software = std::string("wegweiser ") + WW_VERSION;
+    info.settings = options_.site.source.empty() ? "(none)" : options_.site.source;
+    info.uptime_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - g_process_start).count();
+    if (model_) {
+        info.content_version = model_->content_version;
+        if (!model_->built_at.empty()) info.content_version += "  (" + model_->built_at + ")";
+    } else {
+        info.content_version = "\xE2\x80\x93";
+    }
+    const std::string err = content_->lastError();
+    info.last_reload = last_load_text_.empty() ? "\xE2\x80\x93" : last_load_text_;
+    if (!err.empty()) {
+        info.last_reload += "; failed after that: " + err;
+        info.reload_failed = true;
+    }
+    const double now = mono();
+    switch (staff_.draw(c, now, info, options_.site.pin_hash)) {
+    case StaffMenu::Action::Reload:
+        logInfo("staff: reload requested");
+        content_->reloadNow();
+        break;
+    case StaffMenu::Action::Exit:
+        logInfo("staff: exit requested");
+        sd_.stopping();
+        quit_ = true;
+        break;
+    case StaffMenu::Action::None: break;
+    }
+    if (c.report) {
+        (*c.report)["screen"] = "staff";
+        (*c.report)["clock"] = formatIso(c.now);
+        (*c.report)["lang"] = settings_.lang == Lang::En ? "en" : "de";
+        (*c.report)["content_version"] = model_ ? model_->content_version : "";
+        (*c.report)["last_reload"] = info.last_reload;
+        staff_.report(*c.report, now);
+    }
 }
 
 } // namespace ww

@@ -5,9 +5,13 @@
 
 #include "app/content_source.h"
 #include "app/image_cache.h"
+#include "core/kiosk_settings.h"
+#include "core/schedule.h"
 #include "core/timezone.h"
 #include "platform/backend.h"
+#include "platform/systemd.h"
 #include "ui/screen.h"
+#include "ui/staff_screen.h"
 
 #include <nlohmann/json.hpp>
 
@@ -30,6 +34,8 @@ struct AppOptions {
     bool headless = false;              // --headless: no window, virtual clock
     std::string script;                 // --script FILE or "-"
     bool bench = false;                 // --bench
+    size_t image_memory_mb = 0;         // --image-memory: texture budget in MB (0 = 128, see image_pipeline.h)
+    KioskSettings site;                 // --settings / kiosk.toml: PIN hash, opening hours, mounting
 };
 
 class App final : public Navigator {
@@ -61,6 +67,9 @@ public:
     bool headless() const { return options_.headless; }
     std::vector<double>& frameTimes() { return frame_ms_; }
     double startupMs() const { return startup_ms_; }
+    // Staff chose "exit" in the staff menu: the loop (or script) ends with status 0.
+    bool quitRequested() const { return quit_; }
+    ImageCache& images() { return *images_; }
 
     // [SECTION] Navigator
     void go(ScreenId screen, const std::string& item) override;
@@ -92,6 +101,7 @@ private:
     std::unique_ptr<ImageCache> images_;
     std::unique_ptr<ContentSource> content_;
     std::shared_ptr<const Model> model_;
+    std::unique_ptr<Schedule> schedule_; // of model_, rebuilt with it
     TimeZone tz_ = TimeZone::utc();
     Theme theme_;
     Touch touch_;
@@ -128,6 +138,7 @@ private:
     std::optional<std::string> pending_local_; // --now / clock before the zone is known
     double last_frame_t_ = -1;
     int last_minute_ = -1;
+    int64_t next_schedule_change_ = 0; // event clock (UTC) when the programme next looks different
 
     // Session and pacing.
     bool session_dirty_ = false;
@@ -136,6 +147,7 @@ private:
     int idle_seconds_shown_ = -1;
     int retry_shown_ = -1;
     bool animating_ = false;
+    double redraw_at_ = -1; // a screen asked for a frame at this time (next slide)
     int frames_left_ = 2;
     std::deque<PointerEvent> events_;
     PointerState pointer_;
@@ -147,6 +159,16 @@ private:
     int shot_width_ = 0;
     bool shot_ok_ = false;
     std::string shot_error_;
+
+    // Operation: staff menu, opening hours, systemd.
+    void configureHours();
+    void drawStaff(Ctx& c);
+    StaffMenu staff_;
+    ClosedGate closed_;
+    bool closed_shown_ = false;
+    SystemdNotifier sd_;
+    bool quit_ = false;
+    std::string last_load_text_; // "14:05 – version …" of the last successful load
 };
 
 // Process start, for the benchmark's startup time.

@@ -3,18 +3,21 @@
 #include "app/bench.h"
 #include "app/kiosk_app.h"
 #include "app/script.h"
+#include "core/kiosk_settings.h"
 #include "platform/log.h"
 
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <unistd.h>
 
 namespace {
 
 const char* const kUsage =
     "usage: wegweiser [--content FILE.db] [--kiosk ID] [--windowed WxH] [--lang de|en]\n"
-    "                 [--now ISO-LOCAL-TIME] [--headless] [--script FILE|-] [--bench]\n";
+    "                 [--now ISO-LOCAL-TIME] [--headless] [--script FILE|-] [--bench]\n"
+    "                 [--settings FILE] | --hash-pin\n";
 
 const char* const kHelp =
     "Wegweiser – touchscreen guide for trade fairs and conferences.\n"
@@ -33,7 +36,19 @@ const char* const kHelp =
     "                        screenshot FILE.png [MAX_WIDTH] | quit\n"
     "  --bench             tour every screen and print frame times, startup time and peak memory\n"
     "                      as one JSON object\n"
+    "  --image-memory MB   texture memory kept for photos and logos (default 128, fits a kiosk\n"
+    "                      with 2 GB of memory)\n"
+    "  --settings FILE     the kiosk's settings (default /etc/wegweiser/kiosk.toml, or $WEGWEISER_SETTINGS;\n"
+    "                      the default file is not read in --headless runs). --content and --kiosk\n"
+    "                      on the command line win over the file. See docs/OPERATIONS.md.\n"
+    "  --hash-pin          read a staff PIN (4–12 digits) from standard input and print the\n"
+    "                      pin_hash = \"…\" line for kiosk.toml; the PIN itself is stored nowhere\n"
     "  --version, --help\n"
+    "\n"
+    "Staff menu: hold a finger still for 3 s in the top-left corner, then enter the PIN. In a script\n"
+    "that is a drag that does not move: drag 40 40 40 40 3200.\n"
+    "The full-screen kiosk ignores window close requests and keys (Esc, Alt+F4, Ctrl+Q); exit from\n"
+    "the staff menu (status 0) or stop the service.\n"
     "\n"
     "Environment: WEGWEISER_LOG=debug|info|warning|error (default info); logs go to standard error.\n"
     "Exit status: 0 fine, 2 usage error, no display, or a failing script line.\n";
@@ -41,6 +56,20 @@ const char* const kHelp =
 int usageError(const std::string& message) {
     std::cerr << "wegweiser: " << message << "\n" << kUsage;
     return 2;
+}
+
+// `wegweiser --hash-pin`: one line from standard input (typed or piped), the hash line on standard output.
+int hashPinCommand() {
+    if (isatty(0)) std::cerr << "Staff PIN (4–12 digits): " << std::flush;
+    std::string pin;
+    std::getline(std::cin, pin);
+    while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
+    if (pin.size() < 4 || pin.size() > 12 || pin.find_first_not_of("0123456789") != std::string::npos) {
+        std::cerr << "wegweiser: a staff PIN is 4 to 12 digits (the pad has only digits)\n";
+        return 2;
+    }
+    std::cout << "pin_hash = \"" << ww::hashPin(pin) << "\"\n";
+    return 0;
 }
 
 } // namespace
@@ -53,6 +82,8 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(lvl, "error")) setLogLevel(LogLevel::Error);
     }
     AppOptions opt;
+    std::string settings_path;
+    bool content_given = false, kiosk_given = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto value = [&](std::string* out) {
@@ -69,8 +100,14 @@ int main(int argc, char** argv) {
             return 0;
         } else if (a == "--content") {
             if (!value(&opt.content)) return usageError("--content needs a file");
+            content_given = true;
         } else if (a == "--kiosk") {
             if (!value(&opt.kiosk)) return usageError("--kiosk needs an id");
+            kiosk_given = true;
+        } else if (a == "--settings") {
+            if (!value(&settings_path)) return usageError("--settings needs a file");
+        } else if (a == "--hash-pin") {
+            return hashPinCommand();
         } else if (a == "--windowed") {
             if (!value(&v)) return usageError("--windowed needs WxH, e.g. 1920x1080");
             int w = 0, h = 0;
@@ -92,6 +129,10 @@ int main(int argc, char** argv) {
             if (!value(&opt.script)) return usageError("--script needs a file or -");
         } else if (a == "--bench") {
             opt.bench = true;
+        } else if (a == "--image-memory") {
+            if (!value(&v) || std::atoi(v.c_str()) < 16 || std::atoi(v.c_str()) > 8192)
+                return usageError("--image-memory wants megabytes between 16 and 8192, e.g. 128");
+            opt.image_memory_mb = static_cast<size_t>(std::atoi(v.c_str()));
         } else {
             return usageError("unknown option '" + a + "'");
         }
@@ -99,6 +140,26 @@ int main(int argc, char** argv) {
     if (opt.headless && opt.script.empty() && !opt.bench)
         return usageError("--headless runs a --script or the --bench tour; it has no window to wait on");
     if (opt.bench && !opt.script.empty()) return usageError("--bench runs its own tour; leave out --script");
+
+    // The kiosk's settings: a broken file is logged and defaulted, never a reason not to start.
+    bool settings_named = !settings_path.empty();
+    if (!settings_named) {
+        if (const char* env = std::getenv(kSettingsEnv); env && *env) {
+            settings_path = env;
+            settings_named = true;
+        } else if (!opt.headless) {
+            settings_path = kDefaultSettingsPath;
+        }
+    }
+    if (!settings_path.empty()) {
+        opt.site = loadKioskSettings(settings_path, settings_named);
+        for (const std::string& p : opt.site.problems) logWarn("settings: %s", p.c_str());
+        if (!opt.site.source.empty()) logInfo("settings read from %s", opt.site.source.c_str());
+        if (!content_given && !opt.site.database.empty()) opt.content = opt.site.database;
+        if (!kiosk_given && !opt.site.kiosk.empty()) opt.kiosk = opt.site.kiosk;
+        if (!opt.site.source.empty() && opt.site.pin_hash.empty())
+            logWarn("settings: no pin_hash: the staff menu cannot be unlocked (create one with wegweiser --hash-pin)");
+    }
 
     std::ifstream script_file;
     if (!opt.script.empty() && opt.script != "-") {

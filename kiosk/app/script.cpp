@@ -178,7 +178,7 @@ int runScript(App& app, std::istream& in, std::ostream& out, const std::string& 
             std::cerr << "wegweiser: " << source_name << ":" << number_ << ": " << e.message << "\n  in: " << line << std::endl;
             return 2;
         }
-        if (quit) return 0;
+        if (quit || app.quitRequested()) return 0;
     }
     return 0;
 }

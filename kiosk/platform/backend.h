@@ -53,6 +53,12 @@ public:
     // GPU textures for decoded images. Headless returns 0: screens lay out without pixels.
     virtual uint64_t createTexture(const uint8_t* rgba, int width, int height) = 0;
     virtual void destroyTexture(uint64_t texture) = 0;
+    // Fills rows [y, y + rows) of a texture made with createTexture(nullptr, …), so a large image can
+    // be uploaded over several frames. False when the backend cannot (then upload whole images).
+    virtual bool updateTextureRows(uint64_t texture, int y, int width, int rows, const uint8_t* rgba) {
+        (void)texture, (void)y, (void)width, (void)rows, (void)rgba;
+        return false;
+    }
     // The font atlas was rebuilt (text size changed): upload it again.
     virtual void fontsChanged() = 0;
 };

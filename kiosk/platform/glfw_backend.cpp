@@ -1,6 +1,9 @@
 // The kiosk's window: GLFW full-screen (or a staff preview window), OpenGL 3.3 core, ImGui's GLFW and
 // OpenGL3 backends. Pointer input is queued here and handed to the touch layer, not to ImGui: the kiosk
 // decides itself what a tap is, and ImGui never sees a hovering mouse.
+// Full screen is locked down: a close request (Alt+F4 under a window manager, the window system closing
+// the window) is refused, and no key does anything (Esc, Ctrl+Q, Alt+F4 reach no handler). Staff leave
+// through the staff menu; operators stop the service. The --windowed staff preview can be closed.
 #include "platform/backend.h"
 #include "platform/log.h"
 
@@ -66,6 +69,16 @@ public:
         glfwSwapInterval(opt.vsync ? 1 : 0);
         glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
         glfwSetWindowUserPointer(window_, this);
+        lockdown_ = monitor != nullptr;
+        glfwSetWindowCloseCallback(window_, [](GLFWwindow* win) {
+            auto* self = static_cast<GlfwBackend*>(glfwGetWindowUserPointer(win));
+            if (!self->lockdown_) return;
+            glfwSetWindowShouldClose(win, GLFW_FALSE);
+            logInfo("window close request ignored (kiosk lockdown; staff exit through the staff menu)");
+        });
+        // Keys are swallowed here on purpose: a kiosk has no keyboard shortcuts a visitor could find.
+        glfwSetKeyCallback(window_, [](GLFWwindow*, int, int, int, int) {});
+        glfwSetCharCallback(window_, [](GLFWwindow*, unsigned) {});
         glfwSetCursorPosCallback(window_, [](GLFWwindow* win, double x, double y) {
             auto* self = static_cast<GlfwBackend*>(glfwGetWindowUserPointer(win));
             self->pushPointer(static_cast<float>(x), static_cast<float>(y), self->down_);
@@ -166,6 +179,12 @@ public:
         glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
         return tex;
     }
+    bool updateTextureRows(uint64_t texture, int y, int w, int rows, const uint8_t* rgba) override {
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(texture));
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y, w, rows, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+        return true;
+    }
     void destroyTexture(uint64_t texture) override {
         GLuint tex = static_cast<GLuint>(texture);
         if (tex) glDeleteTextures(1, &tex);
@@ -186,6 +205,7 @@ private:
     bool imgui_gl_ = false;
     int w_ = 0, h_ = 0, fb_w_ = 0, fb_h_ = 0;
     bool down_ = false;
+    bool lockdown_ = false; // full screen: close requests are refused
     std::vector<PointerEvent> events_; // filled by callbacks on the UI thread inside glfwWaitEvents
 };
 

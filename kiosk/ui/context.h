@@ -17,6 +17,8 @@
 
 namespace ww {
 
+class Schedule;
+
 enum class ScreenId { Home, Map, Exhibitors, Exhibitor, Program, Talk, Photos, Gallery, Photo, Search, A11y, Waiting };
 const char* screenName(ScreenId s);
 
@@ -41,6 +43,9 @@ struct Settings {
     float text_scale = 1.0f; // 1.0, 1.5, 2.0
     bool contrast = false;
     bool low_reach = false;
+    bool reduced_motion = false; // cuts instead of slides and fades
+    // A walking route asked for on a detail screen ("stand:B12"); the floor plan takes it and clears it.
+    std::string route_request;
 };
 
 class Navigator {
@@ -67,6 +72,10 @@ public:
     // Asks for the image; returns it once decoded and uploaded (never in headless mode).
     virtual ImageView get(const std::string& key) = 0;
     virtual void getInfo(const std::string& key, int* w, int* h) = 0;
+    // Decodes an image likely drawn soon (the viewer's neighbours) after everything on screen.
+    virtual void prefetch(const std::string& key) { (void)key; }
+    // The image cannot be shown (corrupt or missing in the content): draw a placeholder for good.
+    virtual bool broken(const std::string& key) { (void)key; return false; }
 };
 
 struct Ctx {
@@ -90,8 +99,13 @@ struct Ctx {
     bool portrait = false;
     // Set by anything that moves (inertia, a spring): the loop keeps rendering at full rate.
     bool animating = false;
+    // Seconds until something changes on screen by itself (the next slide); < 0: nothing. The loop
+    // sleeps until then instead of rendering.
+    double redraw_in = -1;
     // When not null, screens describe what they show here (the `state` script command).
     nlohmann::json* report = nullptr;
+    // The live programme of `model` (rebuilt with it on every content swap); null without content.
+    const Schedule* schedule = nullptr;
 
     Lang lang() const { return settings.lang; }
     const char* t(S id) const { return tr(id, settings.lang); }

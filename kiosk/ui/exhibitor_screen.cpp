@@ -1,30 +1,48 @@
-// One exhibitor: logo, stands ("show on floor plan"), topics, description, contact and their talks.
+// One exhibitor: logo, name, stands (→ floor plan, → walking route), topics (→ the list filtered by
+// them), description in the visitor's language (German when there is no English), contact, the
+// website as a QR code with its address beneath, and their talks.
+#include "ui/chip.h"
 #include "ui/format.h"
 #include "ui/icons.h"
+#include "ui/qr.h"
 #include "ui/screen.h"
 #include "ui/widgets.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ww {
 
 namespace {
 
-// Talks given by someone from this exhibitor's organisation.
+// Talks given by someone from this exhibitor's organisation: its name, short name, or the part of
+// the name before a dash ("SAKD – Sächsische Anstalt …" → "SAKD").
 std::vector<const Talk*> talksOf(const Model& m, const Exhibitor& e) {
+    std::vector<std::string> names = {foldText(e.name)};
+    if (!e.short_name.empty()) names.push_back(foldText(e.short_name));
+    for (const char* dash : {" – ", " - ", " — "}) {
+        const size_t at = e.name.find(dash);
+        if (at != std::string::npos && at > 0) names.push_back(foldText(e.name.substr(0, at)));
+    }
     std::vector<const Talk*> out;
-    const std::string name = foldText(e.name), short_name = foldText(e.short_name);
     for (const Talk& t : m.talks)
         for (const Speaker& s : t.speakers) {
             const std::string org = foldText(s.organisation);
-            if (!org.empty() && (org == name || (!short_name.empty() && org == short_name))) {
+            if (!org.empty() && std::find(names.begin(), names.end(), org) != names.end()) {
                 out.push_back(&t);
                 break;
             }
         }
     std::sort(out.begin(), out.end(), [](const Talk* a, const Talk* b) { return a->start_utc < b->start_utc; });
+    return out;
+}
+
+std::string initials(const std::string& name) {
+    std::string out;
+    for (size_t i = 0; i < name.size() && out.size() < 3; ++i)
+        if ((i == 0 || name[i - 1] == ' ') && std::isalpha(static_cast<unsigned char>(name[i]))) out += name[i];
     return out;
 }
 
@@ -40,98 +58,151 @@ void ExhibitorScreen::draw(Ctx& c) {
     const Theme& th = c.th;
     const Exhibitor* e = m.exhibitor(c.nav.route().item);
     if (!e) return; // the app moves up a level when an item disappears
-    if (c.report) (*c.report)["exhibitor"] = e->id;
+
+    // The code is made once per address, not every frame.
+    const std::string address = qrAddress(e->website);
+    if (address != qr_text_) {
+        qr_text_ = address;
+        if (!qrEncode(address, qr_size_, qr_)) qr_size_ = 0;
+    }
+    const bool has_qr = qr_size_ > 0;
 
     const float margin = th.u(4);
     const ImVec2 a(c.min.x, c.min.y), b(c.max.x, c.max.y);
-    // Landscape: logo and actions left, text right. Portrait: one column.
-    const float side_w = c.portrait ? 0 : std::clamp(c.w() * 0.28f, th.u(45), th.u(60));
     ScrollState& st = c.nav.route().scroll;
+    std::string stands;
+    for (const std::string& s : e->stands) stands += (stands.empty() ? "" : ", ") + s;
 
-    auto actions = [&](float x, float y, float w) {
-        const float logo_h = std::min(w * 0.6f, th.u(30));
-        panel(c, ImVec2(x, y), ImVec2(x + w, y + logo_h), th.c.surface);
-        if (!e->logo.empty()) {
-            image(c, e->logo, ImVec2(x + th.u(3), y + th.u(3)), ImVec2(x + w - th.u(3), y + logo_h - th.u(3)), false);
-        } else {
-            // No logo: the initials, set like a monogram.
-            std::string initials;
-            for (size_t i = 0; i < e->name.size() && initials.size() < 3; ++i)
-                if ((i == 0 || e->name[i - 1] == ' ') && std::isalpha(static_cast<unsigned char>(e->name[i])))
-                    initials += e->name[i];
-            textCentered(c, th.display, ImVec2(x, y), ImVec2(x + w, y + logo_h), th.c.accent, initials);
-        }
-        y += logo_h + th.u(3);
-        if (!e->stands.empty()) {
-            if (button(c, "map.show", icon::MapMarker, c.t(S::ShowOnMap), ImVec2(x, y), ImVec2(x + w, y + th.min_target),
-                       Style::Primary))
-                c.nav.go(ScreenId::Map, "stand:" + e->stands.front());
-            y += th.min_target + th.u(2);
-        }
-        return y;
+    // [SECTION] Pieces
+    auto logoPanel = [&](float x, float y, float w, float h) {
+        panel(c, ImVec2(x, y), ImVec2(x + w, y + h), e->logo.empty() ? th.c.surface : IM_COL32_WHITE);
+        if (!e->logo.empty())
+            image(c, e->logo, ImVec2(x + th.u(3), y + th.u(3)), ImVec2(x + w - th.u(3), y + h - th.u(3)), false);
+        else
+            textCentered(c, th.display, ImVec2(x, y), ImVec2(x + w, y + h), th.c.accent, initials(e->name)); // a monogram
+        return h;
     };
+    // "Show on floor plan" and "Route there"; side by side when there is room, else stacked.
+    auto actions = [&](float x, float y, float w) {
+        if (e->stands.empty()) return 0.0f;
+        const std::string target = "stand:" + e->stands.front();
+        const float bh = th.min_target;
+        const float need = buttonWidth(c, icon::MapMarker, c.t(S::ShowOnMap)) + buttonWidth(c, icon::YouAreHere, c.t(S::RouteThere)) + th.u(2);
+        const bool row = need <= w;
+        const float w1 = row ? (w - th.u(2)) * 0.5f : w;
+        if (scrolledButton(c, "map.show", icon::MapMarker, c.t(S::ShowOnMap), ImVec2(x, y), ImVec2(x + w1, y + bh), a.y, b.y, Style::Primary))
+            c.nav.go(ScreenId::Map, target);
+        const float x2 = row ? x + w1 + th.u(2) : x;
+        const float y2 = row ? y : y + bh + th.u(2);
+        if (scrolledButton(c, "route.start", icon::YouAreHere, c.t(S::RouteThere), ImVec2(x2, y2), ImVec2(x2 + w1, y2 + bh), a.y, b.y,
+                           Style::Secondary)) {
+            // The floor plan opens with the stand selected and finds this request to draw the way.
+            c.settings.route_request = target;
+            c.nav.go(ScreenId::Map, target);
+        }
+        return row ? bh : bh * 2 + th.u(2);
+    };
+    // The QR code with the address beneath; returns the height used.
+    auto qrBlock = [&](float x, float y, float side, float text_w) {
+        if (!has_qr) return 0.0f;
+        const float used = drawQr(c, qr_size_, qr_, ImVec2(x, y), side);
+        float h = used + th.u(1.5f);
+        h += textWrapped(c, th.strong, ImVec2(x, y + h), th.c.text, readableAddress(e->website), text_w);
+        h += th.u(0.5f);
+        h += textWrapped(c, th.caption, ImVec2(x, y + h), th.c.text_muted, std::string(icon::Camera) + "  " + c.t(S::ScanWebsite), text_w);
+        return h;
+    };
+    const float qr_min = th.u(24);
+    const float qr_max = th.u(40);
 
+    // [SECTION] Layout: landscape puts logo, actions and the code in a column on the left.
+    const float side_w = c.portrait ? 0 : std::clamp(c.w() * 0.28f, th.u(45), th.u(60));
     float content_x = a.x + margin;
     float content_w = b.x - a.x - margin * 2;
+    bool qr_in_column = false;
     if (!c.portrait) {
-        actions(a.x + margin, a.y + th.u(4), side_w);
+        float y = a.y + th.u(4);
+        const float logo_h = std::min(side_w * 0.5f, th.u(26));
+        y += logoPanel(a.x + margin, y, side_w, logo_h) + th.u(3);
+        y += actions(a.x + margin, y, side_w);
+        y += th.u(4);
+        const float text_h = th.strong->FontSize * 2 + th.caption->FontSize * 2 + th.u(3);
+        const float room = b.y - th.u(3) - y - text_h;
+        if (has_qr && room >= qr_min) {
+            qrBlock(a.x + margin, y, std::min({room, qr_max, side_w}), side_w);
+            qr_in_column = true;
+        }
         content_x = a.x + margin * 2 + side_w;
         content_w = b.x - content_x - margin;
     }
     float y = scrollBegin(c, "exhibitor.detail", ImVec2(content_x - th.u(1), a.y), b, st) + th.u(4);
     const float top = y;
-    if (c.portrait) y = actions(content_x, y, std::min(content_w, th.u(60))) + th.u(1);
+    if (c.portrait) {
+        const float w = std::min(content_w, th.u(60));
+        y += logoPanel(content_x, y, w, std::min(w * 0.5f, th.u(26))) + th.u(3);
+        y += actions(content_x, y, content_w) + th.u(3);
+    }
     y += textWrapped(c, th.display, ImVec2(content_x, y), th.c.text, e->name, content_w) + th.u(2);
-    std::string stands;
-    for (const std::string& s : e->stands) stands += (stands.empty() ? "" : ", ") + s;
     if (!stands.empty())
         y += textWrapped(c, th.strong, ImVec2(content_x, y), th.c.accent,
-                         std::string(icon::MapMarker) + "  " + (e->stands.size() > 1 ? c.t(S::Stands) : c.t(S::Stand)) +
-                             " " + stands,
+                         std::string(icon::MapMarker) + "  " + (e->stands.size() > 1 ? c.t(S::Stands) : c.t(S::Stand)) + " " + stands,
                          content_w) +
-             th.u(2);
-    // Topics as quiet chips.
-    if (!e->topics.empty()) {
+             th.u(3);
+
+    // Topics: each opens the list of exhibitors on that topic.
+    {
         float x = content_x;
-        const float chip_h = th.caption->FontSize + th.u(2);
+        const float chip_h = th.min_target;
+        bool any = false;
         for (const std::string& tid : e->topics) {
             const Topic* t = m.topic(tid);
             if (!t) continue;
+            any = true;
             const std::string name = t->name.in(c.lang());
-            const float w = std::min(content_w, textWidth(th.caption, name) + th.u(4));
-            if (x + w > content_x + content_w) {
+            const float w = std::min(content_w, buttonWidth(c, icon::Tag, name, th.body));
+            if (x > content_x && x + w > content_x + content_w) {
                 x = content_x;
-                y += chip_h + th.u(1);
+                y += chip_h + th.u(1.5f);
             }
-            c.dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + chip_h), th.c.accent_soft, chip_h * 0.5f);
-            textCentered(c, th.caption, ImVec2(x, y), ImVec2(x + w, y + chip_h), th.c.text, name);
-            x += w + th.u(1);
+            if (scrolledButton(c, "topic." + t->id, icon::Tag, name, ImVec2(x, y), ImVec2(x + w, y + chip_h), a.y, b.y, Style::Secondary, th.body))
+                c.nav.go(ScreenId::Exhibitors, "topics:" + t->id);
+            x += w + th.u(1.5f);
         }
-        y += chip_h + th.u(3);
+        if (any) y += chip_h + th.u(4);
     }
-    const std::string desc = e->description.in(c.lang());
-    if (!desc.empty()) y += textWrapped(c, th.body, ImVec2(content_x, y), th.c.text, desc, std::min(content_w, th.u(110) * th.text_scale)) + th.u(3);
 
-    // Contact lines: website first (a QR code comes with the feature work).
-    auto contact = [&](const char* ic, const std::string& s) {
-        if (s.empty()) return;
-        y += textWrapped(c, th.body, ImVec2(content_x, y), th.c.text_muted, std::string(ic) + "  " + s, content_w) + th.u(1);
-    };
-    if (!e->website.empty() || !e->email.empty() || !e->phone.empty()) {
-        text(c, th.strong, ImVec2(content_x, y), th.c.text, c.t(S::Contact));
-        y += th.strong->FontSize + th.u(1);
-        contact(icon::Link, e->website);
-        contact(icon::Envelope, e->email);
-        contact(icon::Phone, e->phone);
-        y += th.u(2);
+    const std::string desc = e->description.in(c.lang());
+    if (!desc.empty())
+        y += textWrapped(c, th.body, ImVec2(content_x, y), th.c.text, desc, std::min(content_w, th.u(110) * th.text_scale)) + th.u(4);
+
+    // Contact: e-mail and phone as text (a kiosk sends nothing); the website also as a code.
+    if (!e->email.empty() || !e->phone.empty() || (has_qr && !qr_in_column)) {
+        text(c, th.heading, ImVec2(content_x, y), th.c.text, c.t(S::Contact));
+        y += th.heading->FontSize + th.u(2);
+        auto line = [&](const char* ic, S label, const std::string& value) {
+            if (value.empty()) return;
+            y += textWrapped(c, th.body, ImVec2(content_x, y), th.c.text,
+                             std::string(ic) + "  " + c.t(label) + ": " + value, content_w) +
+                 th.u(1);
+        };
+        line(icon::Envelope, S::Email, e->email);
+        line(icon::Phone, S::Phone, e->phone);
+        if (qr_in_column) line(icon::Link, S::Website, readableAddress(e->website));
+        if (has_qr && !qr_in_column) {
+            y += th.u(2);
+            const float side = std::clamp(content_w * 0.45f, qr_min, qr_max);
+            y += qrBlock(content_x, y, side, content_w);
+        }
+        y += th.u(4);
     }
+
     const auto talks = talksOf(m, *e);
     if (!talks.empty()) {
         text(c, th.heading, ImVec2(content_x, y), th.c.text, std::string(icon::Microphone) + "  " + c.t(S::Talks));
         y += th.heading->FontSize + th.u(2);
         for (const Talk* t : talks) {
             const std::string title = t->title.in(c.lang());
-            const float h = th.u(4) + th.caption->FontSize + th.u(0.5f) + textHeight(th.strong, title, content_w - th.u(6));
+            const float h = std::max(th.min_target, th.u(4) + th.caption->FontSize + th.u(0.5f) + textHeight(th.strong, title, content_w - th.u(6)));
             if (card(c, "talk." + t->id, title, ImVec2(content_x, y), ImVec2(content_x + content_w, y + h)))
                 c.nav.go(ScreenId::Talk, t->id);
             text(c, th.caption, ImVec2(content_x + th.u(3), y + th.u(2)), th.c.accent,
@@ -142,6 +213,17 @@ void ExhibitorScreen::draw(Ctx& c) {
         }
     }
     scrollEnd(c, "exhibitor.detail", ImVec2(content_x - th.u(1), a.y), b, st, y - top + th.u(6));
+
+    if (c.report) {
+        nlohmann::json& j = *c.report;
+        j["exhibitor"] = e->id;
+        j["qr"] = has_qr ? nlohmann::json(qr_text_) : nlohmann::json();
+        j["qr_modules"] = qr_size_;
+        auto ids = nlohmann::json::array();
+        for (const Talk* t : talks) ids.push_back(t->id);
+        j["talks"] = ids;
+        j["description_lang"] = (c.lang() == Lang::En && !e->description.en.empty()) ? "en" : "de";
+    }
 }
 
 } // namespace ww

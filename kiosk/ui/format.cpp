@@ -169,39 +169,6 @@ std::string programDay(const Event& e, const LocalDateTime& now) {
     return best;
 }
 
-std::vector<const Talk*> talksOn(const Model& m, const TimeZone& tz, const std::string& day) {
-    std::vector<const Talk*> out;
-    for (const Talk& t : m.talks)
-        if (formatDate(tz.toLocal(t.start_utc)) == day) out.push_back(&t);
-    std::stable_sort(out.begin(), out.end(), [](const Talk* a, const Talk* b) {
-        return a->start_utc != b->start_utc ? a->start_utc < b->start_utc : a->room < b->room;
-    });
-    return out;
-}
-
-std::vector<const Talk*> nowAndNext(const Model& m, int64_t now_utc, size_t limit) {
-    std::vector<const Talk*> running, upcoming;
-    for (const Talk& t : m.talks) {
-        if (t.kind == TalkKind::Break) continue;
-        if (t.start_utc <= now_utc && now_utc < t.end_utc) running.push_back(&t);
-        else if (t.start_utc > now_utc) upcoming.push_back(&t);
-    }
-    auto by_start = [](const Talk* a, const Talk* b) {
-        return a->start_utc != b->start_utc ? a->start_utc < b->start_utc : a->room < b->room;
-    };
-    std::sort(running.begin(), running.end(), by_start);
-    std::sort(upcoming.begin(), upcoming.end(), by_start);
-    std::vector<const Talk*> out = running;
-    // The next ones only from the same day as the first upcoming talk: tomorrow's 9:00 is not "next".
-    for (const Talk* t : upcoming) {
-        if (out.size() >= limit) break;
-        if (t->start_utc - now_utc > 12 * 3600 && !out.empty()) break;
-        out.push_back(t);
-    }
-    if (out.size() > limit) out.resize(limit);
-    return out;
-}
-
 void roomNowNext(const Model& m, const std::string& room, int64_t now_utc, const Talk** now, const Talk** next) {
     *now = nullptr;
     *next = nullptr;

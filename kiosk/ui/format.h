@@ -24,10 +24,6 @@ std::string speakersText(const Talk& t);                               // "Anna 
 std::vector<std::string> eventDays(const Event& e);
 // The day whose programme to show: today if it is an event day, else the nearest event day.
 std::string programDay(const Event& e, const LocalDateTime& now);
-// Talks of one local day, by start time then room.
-std::vector<const Talk*> talksOn(const Model& m, const TimeZone& tz, const std::string& day);
-// Running now, then those starting next (up to `limit` in all); breaks are left out.
-std::vector<const Talk*> nowAndNext(const Model& m, int64_t now_utc, size_t limit);
 // Running now and the next one in a room.
 void roomNowNext(const Model& m, const std::string& room, int64_t now_utc, const Talk** now, const Talk** next);
 

@@ -1,6 +1,8 @@
 // The attract screen: what this is, what is on now, and one big tile for every part of the guide.
+#include "core/schedule.h"
 #include "ui/format.h"
 #include "ui/icons.h"
+#include "ui/program_parts.h"
 #include "ui/screen.h"
 #include "ui/widgets.h"
 
@@ -34,6 +36,7 @@ void drawTile(Ctx& c, const Tile& t, ImVec2 a, ImVec2 b, bool primary) {
     const std::string title = c.t(t.title);
     const bool tapped = c.touch.target(t.id, title, a, b);
     panel(c, a, b, primary ? th.c.accent : th.c.surface);
+    if (t.screen == ScreenId::Photos) drawTileSlideshow(c, a, b); // the attract slideshow (ui/slideshow.cpp)
     if (c.touch.held(t.id)) c.dl->AddRectFilled(a, b, th.c.pressed, th.radius);
     const ImU32 fg = primary ? th.c.accent_text : th.c.text;
     const ImU32 ic = primary ? th.c.accent_text : th.c.accent;
@@ -64,55 +67,83 @@ void drawTile(Ctx& c, const Tile& t, ImVec2 a, ImVec2 b, bool primary) {
     if (tapped) c.nav.go(t.screen);
 }
 
-// "Jetzt im Programm": running talks first, then the next ones. Returns the height used.
+// "Jetzt im Programm": one card per room, with the talk running there (and how long it still runs)
+// or the next one (and when it starts), each with its live status in words. Returns the height used.
 float drawNowOnStage(Ctx& c, ImVec2 a, ImVec2 b, size_t max_items) {
     const Theme& th = c.th;
-    const Model& m = c.model;
     float y = a.y;
     text(c, th.heading, ImVec2(a.x, y), th.c.text, std::string(icon::Microphone) + "  " + c.t(S::NowOnStage));
     y += th.heading->FontSize + th.u(2);
-    const auto talks = nowAndNext(m, c.now_utc, max_items);
+    const std::vector<RoomNowNext> rooms = c.schedule ? c.schedule->nowAndNextAll(c.now_utc) : std::vector<RoomNowNext>{};
     if (c.report) {
-        auto ids = nlohmann::json::array();
-        for (const Talk* t : talks) ids.push_back(t->id);
-        (*c.report)["now_on_stage"] = ids;
+        auto list = nlohmann::json::array();
+        for (const RoomNowNext& r : rooms)
+            list.push_back({{"room", r.room},
+                            {"now", r.now ? nlohmann::json(r.now->id) : nlohmann::json()},
+                            {"next", r.next ? nlohmann::json(r.next->id) : nlohmann::json()}});
+        (*c.report)["now_on_stage"] = list;
     }
     const float w = b.x - a.x;
-    if (talks.empty()) {
+    if (rooms.empty()) {
         std::string msg = c.t(S::ProgramOver);
-        if (!m.talks.empty()) {
-            const auto first = std::min_element(m.talks.begin(), m.talks.end(),
-                                                [](const Talk& x, const Talk& z) { return x.start_utc < z.start_utc; });
-            if (first->start_utc > c.now_utc)
-                msg = fmt(S::ProgramStartsOn, c.lang(), dayLong(c.tz.toLocal(first->start_utc), c.lang()).c_str());
+        if (c.schedule) {
+            const DayChoice d = c.schedule->dayToShow(c.now_utc);
+            if (d.why == DayChoice::Why::BeforeEvent || d.why == DayChoice::Why::Between ||
+                (d.isToday() && !c.schedule->talksOn(d.index).empty() &&
+                 effectiveStartUtc(*c.schedule->talksOn(d.index).front()) > c.now_utc))
+                msg = fmt(S::ProgramStartsOn, c.lang(), dayLong(c.schedule->days()[static_cast<size_t>(d.index)].day, c.lang()).c_str());
         }
         panel(c, ImVec2(a.x, y), ImVec2(b.x, y + th.u(4) + textHeight(th.body, msg, w - th.u(6)) + th.u(4)), th.c.surface);
         y += th.u(4);
         y += textWrapped(c, th.body, ImVec2(a.x + th.u(3), y), th.c.text_muted, msg, w - th.u(6)) + th.u(4);
         return y - a.y;
     }
-    for (const Talk* t : talks) {
-        const Room* room = m.room(t->room);
-        const bool live = t->start_utc <= c.now_utc;
+    size_t shown = 0;
+    for (const RoomNowNext& r : rooms) {
+        if (shown >= max_items) break;
+        // The talk on now, else the next one, else the notice (cancelled, moved away) that explains.
+        const Talk* t = r.now ? r.now : r.next ? r.next : r.notices.empty() ? nullptr : r.notices.front();
+        if (!t) continue;
         const std::string title = t->title.in(c.lang());
         const float inner = w - th.u(6);
-        const float title_h = std::min(textHeight(th.strong, title, inner), th.strong->FontSize * 2.6f);
-        const float h = th.u(2.5f) + th.caption->FontSize + th.u(1) + title_h + th.u(1) + th.caption->FontSize + th.u(2.5f);
+        const bool changed = isChanged(*t);
+        const float title_h = std::min(textLinesHeight(th.strong, title, inner), th.strong->FontSize * 2);
+        const float h = th.u(2.5f) + th.caption->FontSize + th.u(1) + title_h + th.u(1) + th.caption->FontSize +
+                        (changed ? th.u(1) + th.caption->FontSize : 0) + (r.now ? th.u(1.5f) + th.u(0.75f) : 0) + th.u(2.5f);
         if (y + h > b.y) break;
         const ImVec2 ca(a.x, y), cb(b.x, y + h);
         if (card(c, "talk." + t->id, title, ca, cb)) c.nav.go(ScreenId::Talk, t->id);
         float ty = y + th.u(2.5f);
-        std::string when = live ? std::string(icon::Circle) + " " + c.t(S::RunningNow) + "  ·  " + timeRange(*t, c.tz, c.lang())
-                                : std::string(icon::Clock) + " " + timeRange(*t, c.tz, c.lang());
-        text(c, th.caption, ImVec2(a.x + th.u(3), ty), live ? th.c.live : th.c.accent, when);
+        std::string when;
+        ImU32 col = th.c.accent;
+        if (t == r.now) {
+            when = std::string(icon::Circle) + " " + c.t(S::RunningNow) + "  ·  " + minutesLeftText(r.minutes_left, c.lang());
+            col = th.c.live;
+        } else if (t == r.next) {
+            when = std::string(icon::Clock) + " " + minutesUntilText(r.minutes_until_next, c.lang()) + "  ·  " + effectiveRange(c, *t);
+        } else {
+            when = std::string(icon::Clock) + " " + plannedRange(c, *t);
+            col = th.c.text_muted;
+        }
+        textEllipsis(c, th.caption, ImVec2(a.x + th.u(3), ty), col, when, inner);
         ty += th.caption->FontSize + th.u(1);
-        c.dl->PushClipRect(ImVec2(a.x, ty), ImVec2(b.x, ty + title_h), true);
-        textWrapped(c, th.strong, ImVec2(a.x + th.u(3), ty), th.c.text, title, inner);
-        c.dl->PopClipRect();
+        const bool cancelled = isCancelled(*t);
+        textLines(c, th.strong, ImVec2(a.x + th.u(3), ty), cancelled ? th.c.text_muted : th.c.text, title, inner, cancelled, 2);
         ty += title_h + th.u(1);
         textEllipsis(c, th.caption, ImVec2(a.x + th.u(3), ty), th.c.text_muted,
-                     std::string(icon::MapMarker) + " " + (room ? room->name.in(c.lang()) : t->room), inner);
+                     std::string(icon::MapMarker) + " " + roomName(c, r.room) + "  ·  " + kindLabel(c, *t), inner);
+        ty += th.caption->FontSize;
+        if (changed) {
+            ty += th.u(1);
+            textEllipsis(c, th.caption, ImVec2(a.x + th.u(3), ty), th.c.warn, statusLine(c, *t), inner);
+            ty += th.caption->FontSize;
+        }
+        if (t == r.now) {
+            ty += th.u(1.5f);
+            progressBar(c, ImVec2(a.x + th.u(3), ty), ImVec2(a.x + th.u(3) + inner, ty + th.u(0.75f)), r.progress);
+        }
         y += h + th.u(2);
+        ++shown;
     }
     return y - a.y;
 }
@@ -163,7 +194,7 @@ void HomeScreen::draw(Ctx& c) {
             const float y0 = tiles_top + row * (th_ + gap);
             drawTile(c, kTiles[i], ImVec2(x0, y0), ImVec2(x1, y0 + th_), i == 0);
         }
-        drawNowOnStage(c, ImVec2(b.x - right_w, a.y), ImVec2(b.x, b.y), 4);
+        drawNowOnStage(c, ImVec2(b.x - right_w, a.y), ImVec2(b.x, b.y), 6);
     } else {
         // Portrait: "now on stage" above, tiles below where the hand is.
         const float tile_rows = 3;

@@ -1,8 +1,13 @@
 // The floor plan: one level at a time, turned so the visitor's forward is up, with rooms, stands,
-// points of interest and "you are here". Drag pans, buttons and double-tap zoom; tapping a stand
-// shows its exhibitor, tapping a room what is on there now and next.
+// points of interest and "you are here". Drag pans (with inertia), buttons and double-tap zoom;
+// tapping a stand shows its exhibitor, a room what is on there now and next, a point of interest its
+// name, each with "Route". A route is drawn level by level with its steps, distance and walking time.
+// Other screens ask for a route through Settings::route_request ("stand:B12", "room:…", "poi:…").
+#include "core/schedule.h"
 #include "ui/format.h"
 #include "ui/icons.h"
+#include "ui/map_route.h"
+#include "ui/map_view.h"
 #include "ui/screen.h"
 #include "ui/widgets.h"
 
@@ -15,120 +20,8 @@ namespace ww {
 
 namespace {
 
-// [SECTION] Geometry
-// World (metres, y down) to screen pixels: rotate, then scale about the rotated bounds' centre.
-struct View {
-    float cos_a = 1, sin_a = 0;
-    ImVec2 rc;        // centre of the rotated bounds
-    float scale = 1;  // px per metre, zoom included
-    ImVec2 origin;    // screen point of rc (map centre + pan)
-    ImVec2 rotate(const Vec2& p) const {
-        const float x = static_cast<float>(p.x), y = static_cast<float>(p.y);
-        return ImVec2(x * cos_a - y * sin_a, x * sin_a + y * cos_a);
-    }
-    ImVec2 operator()(const Vec2& p) const {
-        const ImVec2 r = rotate(p);
-        return ImVec2(origin.x + (r.x - rc.x) * scale, origin.y + (r.y - rc.y) * scale);
-    }
-};
-
-float cross(ImVec2 o, ImVec2 a, ImVec2 b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
-
-bool isConvex(const std::vector<ImVec2>& p) {
-    int sign = 0;
-    for (size_t i = 0; i < p.size(); ++i) {
-        const float z = cross(p[i], p[(i + 1) % p.size()], p[(i + 2) % p.size()]);
-        if (std::fabs(z) < 1e-6f) continue;
-        const int s = z > 0 ? 1 : -1;
-        if (sign && s != sign) return false;
-        sign = s;
-    }
-    return true;
-}
-
-bool inTriangle(ImVec2 p, ImVec2 a, ImVec2 b, ImVec2 c) {
-    const float d1 = cross(a, b, p), d2 = cross(b, c, p), d3 = cross(c, a, p);
-    const bool neg = d1 < 0 || d2 < 0 || d3 < 0, pos = d1 > 0 || d2 > 0 || d3 > 0;
-    return !(neg && pos);
-}
-
-// Fills any simple polygon. Convex ones get ImGui's anti-aliased fill; concave rooms (an L-shaped foyer)
-// are cut into triangles by ear clipping and drawn as raw triangles, outlined afterwards.
-void fillPolygon(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col) {
-    if (pts.size() < 3) return;
-    if (isConvex(pts)) {
-        dl->AddConvexPolyFilled(pts.data(), static_cast<int>(pts.size()), col);
-        return;
-    }
-    std::vector<int> idx(pts.size());
-    for (size_t i = 0; i < pts.size(); ++i) idx[i] = static_cast<int>(i);
-    float area = 0;
-    for (size_t i = 0; i < pts.size(); ++i) area += cross(ImVec2(0, 0), pts[i], pts[(i + 1) % pts.size()]);
-    const float orient = area > 0 ? 1.0f : -1.0f;
-    std::vector<int> tris;
-    int guard = static_cast<int>(pts.size() * pts.size());
-    while (idx.size() > 3 && guard-- > 0) {
-        bool cut = false;
-        for (size_t i = 0; i < idx.size(); ++i) {
-            const int ia = idx[(i + idx.size() - 1) % idx.size()], ib = idx[i], ic = idx[(i + 1) % idx.size()];
-            if (cross(pts[ia], pts[ib], pts[ic]) * orient <= 0) continue; // reflex corner
-            bool inside = false;
-            for (int j : idx)
-                if (j != ia && j != ib && j != ic && inTriangle(pts[j], pts[ia], pts[ib], pts[ic])) {
-                    inside = true;
-                    break;
-                }
-            if (inside) continue;
-            tris.insert(tris.end(), {ia, ib, ic});
-            idx.erase(idx.begin() + static_cast<long>(i));
-            cut = true;
-            break;
-        }
-        if (!cut) break; // degenerate input: draw what we have
-    }
-    if (idx.size() == 3) tris.insert(tris.end(), {idx[0], idx[1], idx[2]});
-    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
-    dl->PrimReserve(static_cast<int>(tris.size()), static_cast<int>(tris.size()));
-    for (int i : tris) {
-        dl->PrimWriteIdx(static_cast<ImDrawIdx>(dl->_VtxCurrentIdx));
-        dl->PrimWriteVtx(pts[static_cast<size_t>(i)], uv, col);
-    }
-}
-
-std::vector<ImVec2> toScreen(const View& v, const Polygon& poly) {
-    std::vector<ImVec2> out;
-    out.reserve(poly.size());
-    for (const Vec2& p : poly) out.push_back(v(p));
-    return out;
-}
-
-void bounds(const std::vector<ImVec2>& pts, ImVec2* mn, ImVec2* mx) {
-    *mn = ImVec2(FLT_MAX, FLT_MAX);
-    *mx = ImVec2(-FLT_MAX, -FLT_MAX);
-    for (const ImVec2& p : pts) {
-        mn->x = std::min(mn->x, p.x);
-        mn->y = std::min(mn->y, p.y);
-        mx->x = std::max(mx->x, p.x);
-        mx->y = std::max(mx->y, p.y);
-    }
-}
-
-ImU32 roomFill(const Palette& p, RoomKind k) {
-    switch (k) {
-    case RoomKind::Hall: return p.map_hall;
-    case RoomKind::Stage: return p.map_stage;
-    case RoomKind::Lounge: return p.map_stage;
-    case RoomKind::Service: return p.map_service;
-    default: return p.map_room;
-    }
-}
-
-std::vector<const Level*> sortedLevels(const Model& m) {
-    std::vector<const Level*> out;
-    for (const Level& l : m.levels) out.push_back(&l);
-    std::stable_sort(out.begin(), out.end(), [](const Level* a, const Level* b) { return a->floor < b->floor; });
-    return out;
-}
+constexpr float kPi = 3.14159265358979f;
+constexpr float kRouteGrowS = 1.2f; // the route line draws itself along the way in this time
 
 const char* selKind(const std::string& sel) {
     if (sel.rfind("stand:", 0) == 0) return "stand";
@@ -141,58 +34,258 @@ std::string selId(const std::string& sel) {
     return p == std::string::npos ? std::string() : sel.substr(p + 1);
 }
 
+std::vector<const Level*> sortedLevels(const Model& m) {
+    std::vector<const Level*> out;
+    for (const Level& l : m.levels) out.push_back(&l);
+    std::stable_sort(out.begin(), out.end(), [](const Level* a, const Level* b) { return a->floor < b->floor; });
+    return out;
+}
+
+ImU32 roomFill(const Palette& p, RoomKind k) {
+    switch (k) {
+    case RoomKind::Hall: return p.map_hall;
+    case RoomKind::Stage: return p.map_stage;
+    case RoomKind::Lounge: return p.map_stage;
+    case RoomKind::Service: return p.map_service;
+    default: return p.map_room;
+    }
+}
+
+ImU32 withAlpha(ImU32 col, float a) {
+    return (col & ~IM_COL32_A_MASK) | (static_cast<ImU32>(std::clamp(a, 0.0f, 1.0f) * 255.0f) << IM_COL32_A_SHIFT);
+}
+
+std::vector<ImVec2> toScreen(const PlanTransform& v, const std::vector<Vec2>& poly) {
+    std::vector<ImVec2> out;
+    out.reserve(poly.size());
+    for (const Vec2& p : poly) out.push_back(v(p));
+    return out;
+}
+
+Vec2 polyCentre(const Polygon& p) {
+    double sx = 0, sy = 0;
+    for (const Vec2& q : p) sx += q.x, sy += q.y;
+    return p.empty() ? Vec2{} : Vec2{sx / p.size(), sy / p.size()};
+}
+
+const char* connectorIcon(ConnectorType t) {
+    switch (t) {
+    case ConnectorType::Lift: return icon::Lift;
+    case ConnectorType::Stairs: return icon::Stairs;
+    case ConnectorType::Escalator: return icon::Stairs;
+    }
+    return icon::Stairs;
+}
+
+// Where an item of the plan is: its level and a point to centre on.
+bool locate(const Model& m, const std::string& item, std::string* level, Vec2* at) {
+    const std::string k = selKind(item), id = selId(item);
+    if (k == std::string("stand")) {
+        const Stand* s = m.stand(id);
+        if (!s) return false;
+        *level = s->level;
+        *at = s->shape.empty() ? s->front : polyCentre(s->shape);
+        return true;
+    }
+    if (k == std::string("room")) {
+        const Room* r = m.room(id);
+        if (!r) return false;
+        *level = r->level;
+        *at = polyCentre(r->shape);
+        return true;
+    }
+    if (k == std::string("poi")) {
+        const Poi* p = m.poi(id);
+        if (!p) return false;
+        *level = p->level;
+        *at = p->pos;
+        return true;
+    }
+    return false;
+}
+
+std::string itemName(const Model& m, const std::string& item, Lang lang) {
+    const std::string k = selKind(item), id = selId(item);
+    if (k == std::string("stand")) {
+        const Exhibitor* ex = m.exhibitorAtStand(id);
+        return std::string(tr(S::Stand, lang)) + " " + id + (ex ? " – " + ex->name : "");
+    }
+    if (k == std::string("room")) {
+        const Room* r = m.room(id);
+        return r ? r->name.in(lang) : id;
+    }
+    if (k == std::string("poi")) {
+        const Poi* p = m.poi(id);
+        if (!p) return id;
+        return p->name.in(lang).empty() ? poiName(p->type, lang) : p->name.in(lang);
+    }
+    return item;
+}
+
+// A button in the panel's action area.
+struct Action {
+    std::string id;
+    const char* icon;
+    std::string label;
+    Style style;
+};
+
 } // namespace
+
+// [SECTION] State
+
+struct MapScreen::State {
+    std::string level;
+    std::string selected; // "stand:B12", "room:saal-1", "poi:wc-eg" or ""
+    MapCamera cam;
+    uint64_t serial = 0;
+    // Next frame, move the view to this plan point (on `level`) at this zoom.
+    bool centre_pending = false;
+    Vec2 centre_at;
+    bool fit_leg_pending = false;
+    bool jump_pending = false; // no animation for the next view change (a new visit)
+    ScrollState panel_scroll;
+    float clock = 0; // seconds on the map, drives the route animation
+
+    // The route shown, if any; kept until the visitor leaves the map.
+    Wayfinder finder;
+    bool has_route = false;
+    std::string route_item;
+    bool step_free = false;
+    WalkRoute route;
+    int leg = 0;              // the leg shown (level by level)
+    float leg_since = 0;      // clock when the leg appeared
+    const Model* route_model = nullptr;
+    std::string route_version;
+
+    void clearRoute() {
+        has_route = false;
+        route_item.clear();
+        route = WalkRoute{};
+        leg = 0;
+        route_model = nullptr;
+    }
+    void resetView() {
+        cam.reset();
+        centre_pending = fit_leg_pending = false;
+        jump_pending = true;
+    }
+};
+
+MapScreen::MapScreen() : st_(std::make_unique<State>()) {}
+MapScreen::~MapScreen() = default;
 
 std::string MapScreen::title(const Ctx& c) const { return c.t(S::Map); }
 
 void MapScreen::reset() {
-    level_.clear();
-    selected_.clear();
-    zoom_ = 1;
-    pan_ = ImVec2(0, 0);
-    serial_ = 0;
-    center_on_selection_ = false;
-}
-
-void MapScreen::focus(Ctx& c, const std::string& item) {
-    const Model& m = c.model;
-    const std::string id = selId(item);
-    std::string level;
-    if (const Stand* s = std::string(selKind(item)) == "stand" ? m.stand(id) : nullptr) level = s->level;
-    if (const Room* r = std::string(selKind(item)) == "room" ? m.room(id) : nullptr) level = r->level;
-    if (const Poi* p = std::string(selKind(item)) == "poi" ? m.poi(id) : nullptr) level = p->level;
-    if (level.empty()) return;
-    level_ = level;
-    selected_ = item;
-    zoom_ = std::max(zoom_, 1.6f);
-    center_on_selection_ = true;
+    State& s = *st_;
+    s.level.clear();
+    s.selected.clear();
+    s.serial = 0;
+    s.panel_scroll = ScrollState{};
+    s.clearRoute();
+    s.resetView();
 }
 
 void MapScreen::draw(Ctx& c) {
+    State& s = *st_;
     const Model& m = c.model;
     const Theme& th = c.th;
     const Palette& pal = th.c;
     const Kiosk* kiosk = m.kiosk(c.kiosk_id);
     if (!kiosk && !m.kiosks.empty() && c.kiosk_id.empty()) kiosk = &m.kiosks.front();
-
-    Route& route = c.nav.route();
-    if (route.serial != serial_) {
-        serial_ = route.serial;
-        if (!route.item.empty()) focus(c, route.item);
-    }
+    const bool reduced = c.settings.reduced_motion;
+    s.clock += std::min(c.dt, 0.1f);
     const auto levels = sortedLevels(m);
-    if (!m.level(level_)) {
-        level_ = kiosk && m.level(kiosk->level) ? kiosk->level : (levels.empty() ? "" : levels.front()->id);
-        zoom_ = 1;
-        pan_ = ImVec2(0, 0);
+
+    auto focus = [&](const std::string& item, bool animate) {
+        std::string level;
+        Vec2 at;
+        if (!locate(m, item, &level, &at)) return;
+        if (level != s.level) {
+            s.level = level;
+            s.cam.reset();
+            animate = false;
+        }
+        s.selected = item;
+        s.cam.zoom = std::max(s.cam.zoom, 2.0f);
+        s.centre_pending = true;
+        s.centre_at = at;
+        if (!animate) s.jump_pending = true;
+        s.panel_scroll = ScrollState{};
+    };
+    auto showLeg = [&](int leg) {
+        if (!s.has_route || s.route.legs.empty()) return;
+        s.leg = std::clamp(leg, 0, static_cast<int>(s.route.legs.size()) - 1);
+        s.leg_since = s.clock;
+        const std::string& l = s.route.legs[static_cast<size_t>(s.leg)].level;
+        if (l != s.level) {
+            s.level = l;
+            s.cam.reset();
+            s.jump_pending = true;
+        }
+        s.fit_leg_pending = true;
+        s.centre_pending = false;
+    };
+    auto computeRoute = [&]() {
+        s.route = s.finder.route(m, kiosk ? kiosk->id : c.kiosk_id, s.route_item, s.step_free);
+        s.route_model = &m;
+        s.route_version = m.content_version;
+    };
+    auto startRoute = [&](const std::string& item, bool step_free) {
+        s.has_route = true;
+        s.route_item = item;
+        s.step_free = step_free;
+        computeRoute();
+        s.panel_scroll = ScrollState{};
+        if (s.route.ok) showLeg(0);
+    };
+
+    // [SECTION] Arrivals, requests, reloads
+    Route& nav = c.nav.route();
+    if (nav.serial != s.serial) {
+        // A new visit (not Back from a detail opened here): start clean, then show what was asked for.
+        s.serial = nav.serial;
+        s.clearRoute();
+        s.selected.clear();
+        s.level.clear();
+        s.resetView();
+        s.panel_scroll = ScrollState{};
+        if (!nav.item.empty()) focus(nav.item, false);
     }
-    // The selection may have vanished in a hot reload.
+    if (!c.settings.route_request.empty()) {
+        const std::string item = c.settings.route_request;
+        c.settings.route_request.clear();
+        if (isRouteItem(item)) {
+            focus(item, false);
+            startRoute(item, c.settings.low_reach);
+        }
+    }
+    if (s.has_route && (s.route_model != &m || s.route_version != m.content_version)) {
+        // New content: the same way again on the new plan, if the place still exists.
+        std::string l;
+        Vec2 at;
+        if (locate(m, s.route_item, &l, &at)) {
+            const int leg = s.leg;
+            computeRoute();
+            if (s.route.ok) {
+                s.leg = std::clamp(leg, 0, static_cast<int>(s.route.legs.size()) - 1);
+                s.level = s.route.legs[static_cast<size_t>(s.leg)].level;
+            }
+        } else {
+            s.clearRoute();
+        }
+    }
+    if (!m.level(s.level)) {
+        s.level = kiosk && m.level(kiosk->level) ? kiosk->level : (levels.empty() ? "" : levels.front()->id);
+        s.resetView();
+    }
     {
-        const std::string k = selKind(selected_), id = selId(selected_);
-        if ((k == "stand" && !m.stand(id)) || (k == "room" && !m.room(id)) || (k == "poi" && !m.poi(id)))
-            selected_.clear();
+        std::string l;
+        Vec2 at;
+        if (!s.selected.empty() && !locate(m, s.selected, &l, &at)) s.selected.clear(); // gone in a reload
     }
-    const Level* level = m.level(level_);
+    const Level* level = m.level(s.level);
 
     // [SECTION] Layout: map and side panel (landscape) or map over panel (portrait).
     const float gap = th.u(3);
@@ -204,87 +297,78 @@ void MapScreen::draw(Ctx& c) {
         pan_a = ImVec2(c.max.x - panel_w - gap, c.min.y + gap);
         pan_b = ImVec2(c.max.x - gap, c.max.y - gap);
     } else {
-        const float panel_h = std::clamp(c.h() * 0.36f, th.u(50), c.h() * 0.5f);
+        const float panel_h = std::clamp(c.h() * 0.4f, th.u(50), c.h() * 0.5f);
         map_a = ImVec2(c.min.x + gap, c.min.y + gap);
         map_b = ImVec2(c.max.x - gap, c.max.y - panel_h - gap * 2);
         pan_a = ImVec2(c.min.x + gap, c.max.y - panel_h - gap);
         pan_b = ImVec2(c.max.x - gap, c.max.y - gap);
     }
+    const ImVec2 map_c((map_a.x + map_b.x) * 0.5f, (map_a.y + map_b.y) * 0.5f);
+    const ImVec2 map_size(map_b.x - map_a.x, map_b.y - map_a.y);
 
     // [SECTION] The view
-    View v;
-    const double facing = kiosk && !kiosk->north_up ? kiosk->facing_deg : 0.0;
-    const float ang = static_cast<float>(-facing * M_PI / 180.0);
-    v.cos_a = std::cos(ang);
-    v.sin_a = std::sin(ang);
-    ImVec2 rmin(FLT_MAX, FLT_MAX), rmax(-FLT_MAX, -FLT_MAX);
-    auto grow = [&](const Vec2& p) {
-        const ImVec2 r = v.rotate(p);
-        rmin.x = std::min(rmin.x, r.x);
-        rmin.y = std::min(rmin.y, r.y);
-        rmax.x = std::max(rmax.x, r.x);
-        rmax.y = std::max(rmax.y, r.y);
+    const float rotation = planRotationDeg(kiosk);
+    static const Polygon kNoOutline{{0, 0}, {10, 0}, {10, 10}, {0, 10}};
+    const Polygon& outline = level && level->outline.size() >= 3 ? level->outline : kNoOutline;
+    const float margin = th.u(4);
+    ImVec2 fitted;
+    auto transformAt = [&](float zoom, ImVec2 pan) {
+        return planTransform(outline, rotation, map_a, map_b, zoom, pan, margin, &fitted);
     };
-    if (level) {
-        for (const Vec2& p : level->outline) grow(p);
-        for (const Room& r : m.rooms)
-            if (r.level == level_) for (const Vec2& p : r.shape) grow(p);
-        for (const Stand& s : m.stands)
-            if (s.level == level_) for (const Vec2& p : s.shape) grow(p);
-    }
-    if (rmin.x > rmax.x) rmin = rmax = ImVec2(0, 0);
-    const float ww = std::max(1.0f, rmax.x - rmin.x), wh = std::max(1.0f, rmax.y - rmin.y);
-    const float mw = map_b.x - map_a.x, mh = map_b.y - map_a.y;
-    const float fit = std::min((mw - th.u(6)) / ww, (mh - th.u(6)) / wh);
-    const ImVec2 map_c((map_a.x + map_b.x) * 0.5f, (map_a.y + map_b.y) * 0.5f);
-    v.rc = ImVec2((rmin.x + rmax.x) * 0.5f, (rmin.y + rmax.y) * 0.5f);
+    PlanTransform v = transformAt(s.cam.shown_zoom, s.cam.shown_pan);
+    const float fit = v.scale / s.cam.shown_zoom; // px per metre at zoom 1
 
-    // Input: drag pans, double-tap zooms in where tapped.
+    // Input: drag pans (a flick carries on), double tap zooms in on the spot.
     const std::string region = "map.canvas";
     c.touch.dragRegion(region, map_a, map_b);
+    ImVec2 fling;
     if (c.touch.dragging(region)) {
-        const ImVec2 d = c.touch.dragDelta(region);
-        pan_.x += d.x;
-        pan_.y += d.y;
-        center_on_selection_ = false;
+        s.cam.dragBy(c.touch.dragDelta(region));
+        s.centre_pending = s.fit_leg_pending = false;
+        c.animating = true;
+    } else if (c.touch.released(region, &fling)) {
+        if (!reduced) s.cam.fling(fling);
     }
     ImVec2 dt_at;
-    auto zoomAbout = [&](ImVec2 s, float k) {
-        const float nz = std::clamp(zoom_ * k, 1.0f, 8.0f);
-        k = nz / zoom_;
-        zoom_ = nz;
-        pan_.x += (s.x - map_c.x - pan_.x) * (1 - k);
-        pan_.y += (s.y - map_c.y - pan_.y) * (1 - k);
-        center_on_selection_ = false;
-    };
-    if (c.touch.doubleTapped(region, &dt_at)) zoomAbout(dt_at, 2.0f);
-    v.scale = fit * zoom_;
-    if (center_on_selection_ && !selected_.empty()) {
-        Vec2 at;
-        const std::string k = selKind(selected_), id = selId(selected_);
-        if (k == "stand") at = m.stand(id)->front;
-        if (k == "room" && !m.room(id)->shape.empty()) {
-            ImVec2 mn, mx;
-            std::vector<ImVec2> pts;
-            for (const Vec2& p : m.room(id)->shape) pts.push_back(ImVec2(static_cast<float>(p.x), static_cast<float>(p.y)));
-            bounds(pts, &mn, &mx);
-            at = Vec2{(mn.x + mx.x) * 0.5, (mn.y + mx.y) * 0.5};
-        }
-        if (k == "stand" && !m.stand(id)->shape.empty()) {
-            double sx = 0, sy = 0;
-            for (const Vec2& p : m.stand(id)->shape) sx += p.x, sy += p.y;
-            at = Vec2{sx / m.stand(id)->shape.size(), sy / m.stand(id)->shape.size()};
-        }
-        if (k == "poi") at = m.poi(id)->pos;
-        const ImVec2 r = v.rotate(at);
-        pan_ = ImVec2(-(r.x - v.rc.x) * v.scale, -(r.y - v.rc.y) * v.scale);
-        center_on_selection_ = false;
+    if (c.touch.doubleTapped(region, &dt_at)) {
+        s.cam.zoomTo(ImVec2(dt_at.x - map_c.x, dt_at.y - map_c.y), 2.0f);
+        s.centre_pending = s.fit_leg_pending = false;
     }
-    // Keep some of the level in view whatever the finger did.
-    const float lim_x = ww * v.scale * 0.5f + mw * 0.25f, lim_y = wh * v.scale * 0.5f + mh * 0.25f;
-    pan_.x = std::clamp(pan_.x, -lim_x, lim_x);
-    pan_.y = std::clamp(pan_.y, -lim_y, lim_y);
-    v.origin = ImVec2(map_c.x + pan_.x, map_c.y + pan_.y);
+    // Views asked for by a selection or a route leg: computed now that the map's size is known.
+    if (s.centre_pending) {
+        const ImVec2 r = v.rotate(s.centre_at);
+        s.cam.pan = ImVec2(-(r.x - v.rc.x) * fit * s.cam.zoom, -(r.y - v.rc.y) * fit * s.cam.zoom);
+        s.cam.velocity = ImVec2(0, 0);
+        s.centre_pending = false;
+    }
+    if (s.fit_leg_pending && s.has_route && s.route.ok && s.leg < static_cast<int>(s.route.legs.size())) {
+        const WalkLeg& leg = s.route.legs[static_cast<size_t>(s.leg)];
+        ImVec2 mn(FLT_MAX, FLT_MAX), mx(-FLT_MAX, -FLT_MAX);
+        for (const Vec2& p : leg.points) {
+            const ImVec2 r = v.rotate(p);
+            mn = ImVec2(std::min(mn.x, r.x), std::min(mn.y, r.y));
+            mx = ImVec2(std::max(mx.x, r.x), std::max(mx.y, r.y));
+        }
+        if (!leg.points.empty()) {
+            // The whole leg in view with room for its markers, but never closer than a stand's width.
+            const float need_w = std::max(8.0f, mx.x - mn.x) * fit, need_h = std::max(8.0f, mx.y - mn.y) * fit;
+            const float z = std::clamp(std::min((map_size.x - th.u(16)) / need_w, (map_size.y - th.u(16)) / need_h),
+                                       kMinZoom, 4.0f);
+            s.cam.zoom = z;
+            const ImVec2 mid((mn.x + mx.x) * 0.5f, (mn.y + mx.y) * 0.5f);
+            s.cam.pan = ImVec2(-(mid.x - v.rc.x) * fit * z, -(mid.y - v.rc.y) * fit * z);
+            s.cam.velocity = ImVec2(0, 0);
+        }
+        s.fit_leg_pending = false;
+    }
+    s.cam.clamp(fitted, map_size);
+    if (s.jump_pending || reduced) {
+        s.cam.jump();
+        s.jump_pending = false;
+    }
+    if (s.cam.step(c.dt, reduced)) c.animating = true;
+    s.cam.clamp(fitted, map_size);
+    v = transformAt(s.cam.shown_zoom, s.cam.shown_pan);
 
     // [SECTION] Drawing the plan
     ImDrawList* dl = c.dl;
@@ -293,111 +377,266 @@ void MapScreen::draw(Ctx& c) {
     dl->PushClipRect(map_a, map_b, true);
     c.touch.pushClip(map_a, map_b);
     const float line = std::max(1.0f, th.scale * 1.5f);
-    auto nameFits = [&](ImFont* f, const std::string& s, float w) { return textWidth(f, s) <= w; };
+    const float pad = th.u(0.5f);
+    LabelPlacer labels;
+    ImFont* lf = th.caption;
+    const float lh = lf->FontSize;
+    // A label centred on a point, if it fits into `room_w` × `room_h` (pass 0 to skip the check).
+    auto centredLabel = [&](const std::string& s_, ImVec2 at, ImU32 col, int prio, ImU32 backing = 0, int group = 0) {
+        const float w = textWidth(lf, s_);
+        MapLabel l;
+        l.priority = prio;
+        l.font = lf;
+        l.text = s_;
+        l.colour = col;
+        l.backing = backing;
+        l.group = group;
+        l.text_pos = ImVec2(std::floor(at.x - w * 0.5f), std::floor(at.y - lh * 0.5f));
+        const float bp = backing ? th.u(0.75f) : pad * 0.5f;
+        l.min = ImVec2(l.text_pos.x - bp, l.text_pos.y - bp * 0.5f);
+        l.max = ImVec2(l.text_pos.x + w + bp, l.text_pos.y + lh + bp * 0.5f);
+        labels.add(std::move(l));
+    };
 
+    bool has_background = false;
     if (level && level->outline.size() >= 3) {
         const auto pts = toScreen(v, level->outline);
         fillPolygon(dl, pts, pal.map_floor);
+        // The staff's plan drawing, placed by its scale and origin, under the vector geometry.
+        if (!level->background.empty() && level->background_scale > 0) {
+            const ImageView img = c.images.get(level->background);
+            int iw = img.width, ih = img.height;
+            c.images.getInfo(level->background, &iw, &ih);
+            if (img.texture && iw > 0 && ih > 0) {
+                const double w = iw / level->background_scale, h = ih / level->background_scale;
+                const Vec2 o = level->background_origin;
+                dl->AddImageQuad(img.texture, v(o), v(Vec2{o.x + w, o.y}), v(Vec2{o.x + w, o.y + h}), v(Vec2{o.x, o.y + h}),
+                                 ImVec2(0, 0), ImVec2(1, 0), ImVec2(1, 1), ImVec2(0, 1));
+                has_background = true;
+            }
+        }
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), pal.map_floor_line, ImDrawFlags_Closed, line * 2);
     }
+    // Over a drawing, areas are tinted rather than painted, so the drawing shows through.
+    const float area_alpha = has_background ? 0.55f : 1.0f;
     for (const Obstacle& o : m.obstacles) {
-        if (o.level != level_ || o.shape.size() < 3) continue;
-        const auto pts = toScreen(v, o.shape);
-        fillPolygon(dl, pts, pal.map_floor_line & 0x40FFFFFF);
+        if (o.level != s.level || o.shape.size() < 3) continue;
+        fillPolygon(dl, toScreen(v, o.shape), withAlpha(pal.map_floor_line, 0.25f));
     }
     for (const Room& r : m.rooms) {
-        if (r.level != level_ || r.shape.size() < 3) continue;
+        if (r.level != s.level || r.shape.size() < 3) continue;
         const auto pts = toScreen(v, r.shape);
-        const bool sel = selected_ == "room:" + r.id;
-        const std::string name = r.name.in(c.lang());
+        const bool sel = s.selected == "room:" + r.id;
         ImVec2 mn, mx;
-        bounds(pts, &mn, &mx);
-        if (c.touch.target("room." + r.id, name, mn, mx, &pts)) {
-            selected_ = "room:" + r.id;
+        screenBounds(pts, &mn, &mx);
+        if (c.touch.target("room." + r.id, r.name.in(c.lang()), mn, mx, &pts)) {
+            s.selected = "room:" + r.id;
+            s.panel_scroll = ScrollState{};
         }
-        fillPolygon(dl, pts, sel ? pal.accent_soft : roomFill(pal, r.kind));
+        fillPolygon(dl, pts, withAlpha(sel ? pal.accent_soft : roomFill(pal, r.kind), area_alpha));
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), sel ? pal.map_selected : pal.map_room_line,
                         ImDrawFlags_Closed, sel ? line * 3 : line);
+        // Names: halls at their top edge (stands fill them), other rooms in the middle.
+        const std::string name = r.name.in(c.lang());
+        const float w = textWidth(lf, name);
+        if (w <= mx.x - mn.x - th.u(2) && mx.y - mn.y >= lh * 1.5f) {
+            const Vec2 cen = polyCentre(r.shape);
+            ImVec2 at = v(cen);
+            if (r.kind == RoomKind::Hall) at = ImVec2((mn.x + mx.x) * 0.5f, mn.y + th.u(1) + lh * 0.5f);
+            if (pointInPolygon(pts, at) || r.kind == RoomKind::Hall)
+                centredLabel(name, at, sel ? pal.text : pal.text_muted, sel ? 90 : (r.kind == RoomKind::Hall ? 55 : 50));
+        }
     }
     for (const Wall& w : m.walls) {
-        if (w.level != level_ || w.points.size() < 2) continue;
+        if (w.level != s.level || w.points.size() < 2) continue;
         const auto pts = toScreen(v, w.points);
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), pal.map_floor_line, 0,
                         std::max(line, static_cast<float>(w.thickness) * v.scale));
     }
-    // Room names, after walls so they stay readable; halls put theirs at the top edge (stands fill them).
-    for (const Room& r : m.rooms) {
-        if (r.level != level_ || r.shape.size() < 3) continue;
-        const auto pts = toScreen(v, r.shape);
+    const bool axis_aligned = std::fabs(std::sin(2 * rotation * kPi / 180.0f)) < 0.02f;
+    for (const Stand& st : m.stands) {
+        if (st.level != s.level || st.shape.size() < 3) continue;
+        const auto pts = toScreen(v, st.shape);
+        const Exhibitor* ex = m.exhibitorAtStand(st.id);
+        const bool sel = s.selected == "stand:" + st.id;
         ImVec2 mn, mx;
-        bounds(pts, &mn, &mx);
-        const std::string name = r.name.in(c.lang());
-        ImFont* f = th.caption;
-        if (!nameFits(f, name, mx.x - mn.x - th.u(2)) || mx.y - mn.y < f->FontSize * 1.5f) continue;
-        const float w = textWidth(f, name);
-        const float y = r.kind == RoomKind::Hall ? mn.y + th.u(1) : (mn.y + mx.y - f->FontSize) * 0.5f;
-        text(c, f, ImVec2(std::floor((mn.x + mx.x - w) * 0.5f), std::floor(y)), pal.text_muted, name);
-    }
-    for (const Stand& s : m.stands) {
-        if (s.level != level_ || s.shape.size() < 3) continue;
-        const auto pts = toScreen(v, s.shape);
-        const Exhibitor* ex = m.exhibitorAtStand(s.id);
-        const bool sel = selected_ == "stand:" + s.id;
-        ImVec2 mn, mx;
-        bounds(pts, &mn, &mx);
-        const std::string label = std::string(c.t(S::Stand)) + " " + s.id + (ex ? " – " + ex->name : "");
-        if (c.touch.target("stand." + s.id, label, mn, mx, &pts)) selected_ = "stand:" + s.id;
-        fillPolygon(dl, pts, sel ? pal.map_selected : (ex ? pal.map_stand : pal.map_stand_vacant));
+        screenBounds(pts, &mn, &mx);
+        const std::string label = std::string(c.t(S::Stand)) + " " + st.id + (ex ? " – " + ex->name : "");
+        // Small stands (the whole level in view) keep a finger-sized target around their centre.
+        const float min_half = th.min_target * 0.3f;
+        const ImVec2 cen((mn.x + mx.x) * 0.5f, (mn.y + mx.y) * 0.5f);
+        bool tapped;
+        if (mx.x - mn.x < min_half * 2 || mx.y - mn.y < min_half * 2)
+            tapped = c.touch.target("stand." + st.id, label,
+                                    ImVec2(std::min(mn.x, cen.x - min_half), std::min(mn.y, cen.y - min_half)),
+                                    ImVec2(std::max(mx.x, cen.x + min_half), std::max(mx.y, cen.y + min_half)));
+        else
+            tapped = c.touch.target("stand." + st.id, label, mn, mx, &pts);
+        if (tapped) {
+            s.selected = "stand:" + st.id;
+            s.panel_scroll = ScrollState{};
+        }
+        fillPolygon(dl, pts, withAlpha(sel ? pal.map_selected : (ex ? pal.map_stand : pal.map_stand_vacant), sel ? 1.0f : area_alpha));
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), ex ? pal.map_stand_line : pal.map_room_line,
                         ImDrawFlags_Closed, sel ? line * 2.5f : line);
-        // Number always if it fits; the exhibitor's short name when zoomed in far enough.
-        const float bw = mx.x - mn.x - th.u(1), bh = mx.y - mn.y;
-        ImFont* nf = th.caption;
+        // The space a label may use inside the stand: its box when the plan is square to the screen,
+        // else the shorter side of the turned stand.
+        float in_w = mx.x - mn.x, in_h = mx.y - mn.y;
+        if (!axis_aligned) {
+            float shortest = FLT_MAX;
+            for (size_t i = 0; i < pts.size(); ++i) {
+                const ImVec2 a = pts[i], b = pts[(i + 1) % pts.size()];
+                shortest = std::min(shortest, std::hypot(b.x - a.x, b.y - a.y));
+            }
+            in_w = in_h = shortest * 0.9f;
+        }
         const ImU32 tc = sel ? IM_COL32_WHITE : pal.map_stand_text;
         // The number may touch the stand's outline: a 3 m stand at "whole level" must still show it.
-        if (nameFits(nf, s.id, mx.x - mn.x + th.scale * 2) && bh > nf->FontSize) {
+        if (textWidth(lf, st.id) <= in_w + th.scale * 2 && in_h > lh) {
             const std::string sn = ex ? (ex->short_name.empty() ? ex->name : ex->short_name) : std::string();
-            const bool two = !sn.empty() && bh > nf->FontSize * 2.3f && bw > th.u(6);
-            const float ty = std::floor((mn.y + mx.y) * 0.5f - (two ? nf->FontSize : nf->FontSize * 0.5f));
-            const float idw = textWidth(nf, s.id);
-            text(c, nf, ImVec2(std::floor((mn.x + mx.x - idw) * 0.5f), ty), tc, s.id);
+            const bool two = !sn.empty() && in_h > lh * 2.3f && in_w > th.u(6);
+            const float ty = two ? cen.y - lh * 0.5f : cen.y;
+            centredLabel(st.id, ImVec2(cen.x, ty), tc, sel ? 92 : 40);
             if (two) {
-                const std::string fitted = ellipsize(nf, sn, bw);
-                const float sw = textWidth(nf, fitted);
-                text(c, nf, ImVec2(std::floor((mn.x + mx.x - sw) * 0.5f), ty + nf->FontSize), tc, fitted);
+                const std::string fitted_name = ellipsize(lf, sn, in_w - th.u(1));
+                if (fitted_name != "…") centredLabel(fitted_name, ImVec2(cen.x, ty + lh), tc, sel ? 91 : 20);
             }
         }
     }
-    // Points of interest: an icon in a disc, big enough to tap.
-    const float poi_r = std::max(th.u(2.5f), th.caption->FontSize * 0.8f);
-    for (const Poi& p : m.pois) {
-        if (p.level != level_) continue;
-        const ImVec2 s = v(p.pos);
-        const bool sel = selected_ == "poi:" + p.id;
-        const std::string name = p.name.in(c.lang()).empty() ? poiName(p.type, c.lang()) : p.name.in(c.lang());
-        const float hit = std::max(poi_r, th.min_target * 0.5f);
-        if (c.touch.target("poi." + p.id, name, ImVec2(s.x - hit, s.y - hit), ImVec2(s.x + hit, s.y + hit)))
-            selected_ = "poi:" + p.id;
-        dl->AddCircleFilled(s, poi_r, sel ? pal.map_selected : pal.map_poi, 24);
-        dl->AddCircle(s, poi_r, th.contrast ? pal.bg : IM_COL32_WHITE, 24, line * 1.5f);
-        const char* ic = poiIcon(p.type);
-        const float iw = textWidth(th.caption, ic);
-        text(c, th.caption, ImVec2(std::floor(s.x - iw * 0.5f), std::floor(s.y - th.caption->FontSize * 0.5f)),
-             th.contrast ? pal.bg : IM_COL32_WHITE, ic);
+
+    // The route on this level, drawn over the floor and under the symbols.
+    const bool route_ok = s.has_route && s.route.ok;
+    if (route_ok) {
+        for (size_t li = 0; li < s.route.legs.size(); ++li) {
+            const WalkLeg& leg = s.route.legs[li];
+            if (leg.level != s.level || leg.points.empty()) continue;
+            const auto pts = toScreen(v, leg.points);
+            float grow = 1;
+            if (!reduced && static_cast<int>(li) == s.leg) {
+                const float t = std::clamp((s.clock - s.leg_since) / kRouteGrowS, 0.0f, 1.0f);
+                grow = 1 - (1 - t) * (1 - t) * (1 - t);
+                if (t < 1) c.animating = true;
+            }
+            const auto shown = grow < 1 ? polylinePrefix(pts, polylineLength(pts) * grow) : pts;
+            const float rw = th.u(0.9f);
+            if (shown.size() >= 2) {
+                dl->AddPolyline(shown.data(), static_cast<int>(shown.size()), th.contrast ? pal.bg : IM_COL32_WHITE, 0,
+                                rw + line * 3);
+                dl->AddPolyline(shown.data(), static_cast<int>(shown.size()), pal.live, 0, rw);
+                for (const ImVec2& p : shown) dl->AddCircleFilled(p, rw * 0.5f, pal.live, 12); // round joints
+            }
+            // Markers: where this leg begins (off the kiosk's level) and where it ends.
+            const float mr = std::max(th.u(2.25f), lf->FontSize * 0.8f);
+            auto marker = [&](ImVec2 at, ImU32 fill, const char* ic, const std::string& words, int prio) {
+                dl->AddCircleFilled(at, mr, fill, 24);
+                dl->AddCircle(at, mr, th.contrast ? pal.bg : IM_COL32_WHITE, 24, line * 2);
+                const float iw = textWidth(lf, ic);
+                dl->AddText(lf, lf->FontSize, ImVec2(std::floor(at.x - iw * 0.5f), std::floor(at.y - lh * 0.5f)),
+                            th.contrast ? pal.bg : IM_COL32_WHITE, ic);
+                labels.block(ImVec2(at.x - mr, at.y - mr), ImVec2(at.x + mr, at.y + mr));
+                if (!words.empty())
+                    centredLabel(words, ImVec2(at.x, at.y - mr - th.u(0.5f) - lh * 0.5f - th.u(0.75f)), pal.accent_text,
+                                 prio, pal.live);
+            };
+            if (li > 0) {
+                const WalkLeg& prev = s.route.legs[li - 1];
+                marker(pts.front(), pal.live, prev.connector ? connectorIcon(prev.connector_type) : icon::Circle, "",
+                       0);
+            }
+            if (grow >= 1) {
+                if (leg.connector) {
+                    const Level* to = m.level(leg.to_level);
+                    marker(pts.back(), pal.live, connectorIcon(leg.connector_type),
+                           leg.connector_name.in(c.lang()) + (to ? " → " + to->name.in(c.lang()) : std::string()), 85);
+                } else if (li + 1 == s.route.legs.size()) {
+                    marker(pts.back(), pal.map_selected, icon::MapMarker, c.t(S::RouteDestination), 85);
+                }
+            }
+        }
     }
-    // You are here.
-    if (kiosk && kiosk->level == level_) {
-        const ImVec2 s = v(kiosk->pos);
-        const float r = th.u(2);
-        dl->AddCircleFilled(s, r * 2.2f, (pal.map_you & 0x00FFFFFF) | 0x40000000, 32);
-        dl->AddCircleFilled(s, r, pal.map_you, 32);
-        dl->AddCircle(s, r, IM_COL32_WHITE, 32, line * 2);
+
+    // Points of interest: an icon in a disc, big enough to tap; the name beside it where it fits.
+    const float poi_r = std::max(th.u(2.25f), lf->FontSize * 0.8f);
+    for (const Poi& p : m.pois) {
+        if (p.level != s.level) continue;
+        const ImVec2 at = v(p.pos);
+        const bool sel = s.selected == "poi:" + p.id;
+        const std::string name = p.name.in(c.lang()).empty() ? poiName(p.type, c.lang()) : p.name.in(c.lang());
+        const float hit = std::max(poi_r, th.min_target * 0.4f);
+        if (c.touch.target("poi." + p.id, name, ImVec2(at.x - hit, at.y - hit), ImVec2(at.x + hit, at.y + hit))) {
+            s.selected = "poi:" + p.id;
+            s.panel_scroll = ScrollState{};
+        }
+        dl->AddCircleFilled(at, poi_r, sel ? pal.map_selected : pal.map_poi, 24);
+        dl->AddCircle(at, poi_r, th.contrast ? pal.bg : IM_COL32_WHITE, 24, line * 1.5f);
+        const char* ic = poiIcon(p.type);
+        const float iw = textWidth(lf, ic);
+        dl->AddText(lf, lf->FontSize, ImVec2(std::floor(at.x - iw * 0.5f), std::floor(at.y - lh * 0.5f)),
+                    th.contrast ? pal.bg : IM_COL32_WHITE, ic);
+        labels.block(ImVec2(at.x - poi_r, at.y - poi_r), ImVec2(at.x + poi_r, at.y + poi_r));
+        // Beside the disc: right if there is room, else left (the placer drops it if neither is free).
+        const float w = textWidth(lf, name);
+        const int group = static_cast<int>(&p - m.pois.data()) + 1;
+        centredLabel(name, ImVec2(at.x + poi_r + th.u(0.75f) + w * 0.5f, at.y), pal.text, sel ? 93 : 30,
+                     withAlpha(pal.map_floor, 0.85f), group);
+        centredLabel(name, ImVec2(at.x - poi_r - th.u(0.75f) - w * 0.5f, at.y), pal.text, sel ? 92 : 29,
+                     withAlpha(pal.map_floor, 0.85f), group);
+    }
+
+    // You are here: a dot with the direction the visitor looks, and the words under it.
+    if (kiosk && kiosk->level == s.level) {
+        const ImVec2 at = v(kiosk->pos);
+        const float r = th.u(1.75f);
+        const double f = kiosk->facing_deg * kPi / 180.0;
+        const ImVec2 dir = v.direction(Vec2{std::sin(f), -std::cos(f)});
+        const float len = th.u(7), spread = 0.5f; // half-angle in radians
+        auto turn = [&](ImVec2 d, float a) {
+            return ImVec2(d.x * std::cos(a) - d.y * std::sin(a), d.x * std::sin(a) + d.y * std::cos(a));
+        };
+        const ImVec2 d1 = turn(dir, -spread), d2 = turn(dir, spread);
+        const ImVec2 cone[3] = {at, ImVec2(at.x + d1.x * len, at.y + d1.y * len), ImVec2(at.x + d2.x * len, at.y + d2.y * len)};
+        dl->AddConvexPolyFilled(cone, 3, withAlpha(pal.map_you, 0.35f));
+        dl->AddCircleFilled(at, r * 2.2f, withAlpha(pal.map_you, 0.2f), 32);
+        dl->AddCircleFilled(at, r, pal.map_you, 32);
+        dl->AddCircle(at, r, IM_COL32_WHITE, 32, line * 2);
+        labels.block(ImVec2(at.x - r * 2.2f, at.y - r * 2.2f), ImVec2(at.x + r * 2.2f, at.y + r * 2.2f));
         const std::string yah = std::string(icon::YouAreHere) + " " + c.t(S::YouAreHere);
         const float tw = textWidth(th.strong, yah);
-        const ImVec2 la(std::floor(s.x - tw * 0.5f - th.u(1.5f)), std::floor(s.y + r * 2.4f));
-        const ImVec2 lb(la.x + tw + th.u(3), la.y + th.strong->FontSize + th.u(1.5f));
-        dl->AddRectFilled(la, lb, pal.map_you, th.u(1));
-        text(c, th.strong, ImVec2(la.x + th.u(1.5f), la.y + th.u(0.75f)), IM_COL32_WHITE, yah);
+        MapLabel l;
+        l.priority = 100;
+        l.font = th.strong;
+        l.text = yah;
+        l.colour = IM_COL32_WHITE;
+        l.backing = pal.map_you;
+        // Below the dot, on the side away from where the visitor looks.
+        const float below = dir.y > 0.5f ? -1.0f : 1.0f;
+        const float ly = below > 0 ? at.y + r * 2.4f + th.u(0.75f) : at.y - r * 2.4f - th.u(0.75f) - th.strong->FontSize;
+        l.text_pos = ImVec2(std::floor(at.x - tw * 0.5f), std::floor(ly));
+        l.min = ImVec2(l.text_pos.x - th.u(1.25f), l.text_pos.y - th.u(0.6f));
+        l.max = ImVec2(l.text_pos.x + tw + th.u(1.25f), l.text_pos.y + th.strong->FontSize + th.u(0.6f));
+        labels.add(std::move(l));
+    }
+    labels.placeAndDraw(dl, th.u(0.75f));
+
+    // A small compass while the plan is turned: the needle points to north on the plan.
+    if (rotation != 0) {
+        const float cr = th.u(3.5f);
+        const ImVec2 cc(map_b.x - cr - th.u(2), map_a.y + cr + th.u(2));
+        dl->AddCircleFilled(cc, cr, withAlpha(pal.surface, 0.92f), 32);
+        dl->AddCircle(cc, cr, pal.border, 32, line);
+        const ImVec2 n = v.direction(Vec2{0, -1});
+        const ImVec2 side(-n.y, n.x);
+        const float nl = cr * 0.8f, nw = cr * 0.22f;
+        const ImVec2 tip(cc.x + n.x * nl, cc.y + n.y * nl), tail(cc.x - n.x * nl, cc.y - n.y * nl);
+        const ImVec2 l1(cc.x + side.x * nw, cc.y + side.y * nw), l2(cc.x - side.x * nw, cc.y - side.y * nw);
+        const ImVec2 north[3] = {tip, l1, l2}, south[3] = {tail, l2, l1};
+        dl->AddConvexPolyFilled(north, 3, pal.map_you);
+        dl->AddConvexPolyFilled(south, 3, pal.text_muted);
+        const std::string nn = c.t(S::MapNorth);
+        const float nw2 = textWidth(th.strong, nn);
+        const ImVec2 np(cc.x + n.x * (cr + th.strong->FontSize * 0.7f), cc.y + n.y * (cr + th.strong->FontSize * 0.7f));
+        dl->AddText(th.strong, th.strong->FontSize, ImVec2(std::floor(np.x - nw2 * 0.5f), std::floor(np.y - th.strong->FontSize * 0.5f)),
+                    pal.text, nn.c_str());
     }
     c.touch.popClip();
     dl->PopClipRect();
@@ -408,24 +647,38 @@ void MapScreen::draw(Ctx& c) {
         const float bw1 = buttonWidth(c, icon::ZoomIn, c.t(S::ZoomIn), th.caption);
         const float bw2 = buttonWidth(c, icon::ZoomOut, c.t(S::ZoomOut), th.caption);
         const float bw3 = buttonWidth(c, icon::Expand, c.t(S::ResetView), th.caption);
+        const bool one_row = bw1 + bw2 + bw3 + th.u(7) <= map_size.x;
         float x = map_b.x - th.u(2);
-        const float y1 = map_b.y - th.u(2), y0 = y1 - bh;
-        if (button(c, "map.reset", icon::Expand, c.t(S::ResetView), ImVec2(x - bw3, y0), ImVec2(x, y1), Style::Secondary,
-                   th.caption)) {
-            zoom_ = 1;
-            pan_ = ImVec2(0, 0);
+        float y1 = map_b.y - th.u(2);
+        auto place = [&](float bw) {
+            if (!one_row && x - bw < map_a.x + th.u(2)) {
+                x = map_b.x - th.u(2);
+                y1 -= bh + th.u(1.5f);
+            }
+            const ImVec2 a(x - bw, y1 - bh), b(x, y1);
+            x -= bw + th.u(1.5f);
+            return std::make_pair(a, b);
+        };
+        auto [ra, rb] = place(bw3);
+        if (button(c, "map.reset", icon::Expand, c.t(S::ResetView), ra, rb, Style::Secondary, th.caption)) {
+            s.cam.zoom = 1;
+            s.cam.pan = ImVec2(0, 0);
+            s.cam.velocity = ImVec2(0, 0);
+            s.centre_pending = s.fit_leg_pending = false;
         }
-        x -= bw3 + th.u(1.5f);
-        if (button(c, "map.zoom-out", icon::ZoomOut, c.t(S::ZoomOut), ImVec2(x - bw2, y0), ImVec2(x, y1), Style::Secondary,
-                   th.caption))
-            zoomAbout(map_c, 0.5f);
-        x -= bw2 + th.u(1.5f);
-        if (button(c, "map.zoom-in", icon::ZoomIn, c.t(S::ZoomIn), ImVec2(x - bw1, y0), ImVec2(x, y1), Style::Secondary,
-                   th.caption))
-            zoomAbout(map_c, 2.0f);
+        auto [oa, ob] = place(bw2);
+        if (button(c, "map.zoom-out", icon::ZoomOut, c.t(S::ZoomOut), oa, ob, Style::Secondary, th.caption)) {
+            s.cam.zoomAbout(ImVec2(0, 0), 0.5f);
+            s.centre_pending = s.fit_leg_pending = false;
+        }
+        auto [ia, ib] = place(bw1);
+        if (button(c, "map.zoom-in", icon::ZoomIn, c.t(S::ZoomIn), ia, ib, Style::Secondary, th.caption)) {
+            s.cam.zoomAbout(ImVec2(0, 0), 2.0f);
+            s.centre_pending = s.fit_leg_pending = false;
+        }
     }
 
-    // [SECTION] Side panel: title, levels, the selection.
+    // [SECTION] Side panel: title, levels, then the selection or the route, actions at the bottom.
     panel(c, pan_a, pan_b, pal.surface);
     const float px = pan_a.x + th.u(3), pw = pan_b.x - pan_a.x - th.u(6);
     float y = pan_a.y + th.u(3);
@@ -447,78 +700,244 @@ void MapScreen::draw(Ctx& c) {
                 y += th.min_target + th.u(1.5f);
             }
             if (button(c, "level." + l->id, nullptr, name, ImVec2(lx, y), ImVec2(lx + bw, y + th.min_target),
-                       l->id == level_ ? Style::Selected : Style::Secondary)) {
-                if (level_ != l->id) {
-                    level_ = l->id;
-                    zoom_ = 1;
-                    pan_ = ImVec2(0, 0);
+                       l->id == s.level ? Style::Selected : Style::Secondary)) {
+                if (s.level != l->id) {
+                    s.level = l->id;
+                    s.cam.reset();
+                    s.centre_pending = s.fit_leg_pending = false;
+                    s.jump_pending = true;
+                    // Following a route by hand: the part on that level becomes the one shown.
+                    if (route_ok)
+                        for (size_t i = 0; i < s.route.legs.size(); ++i)
+                            if (s.route.legs[i].level == l->id) {
+                                showLeg(static_cast<int>(i));
+                                break;
+                            }
                 }
             }
             lx += bw + th.u(1.5f);
         }
-        y += th.min_target + th.u(3);
+        y += th.min_target + th.u(2);
     }
     c.dl->AddLine(ImVec2(px, y), ImVec2(px + pw, y), pal.border, line);
-    y += th.u(3);
+    y += th.u(1);
 
-    const std::string k = selKind(selected_), id = selId(selected_);
-    if (k == "stand") {
-        const Stand* s = m.stand(id);
-        const Exhibitor* ex = m.exhibitorAtStand(id);
-        text(c, th.caption, ImVec2(px, y), pal.text_muted, std::string(icon::Stand) + "  " + c.t(S::Stand) + " " + s->id);
-        y += th.caption->FontSize + th.u(1);
-        if (ex) {
-            y += textWrapped(c, th.heading, ImVec2(px, y), pal.text, ex->name, pw) + th.u(2);
-            if (y + th.min_target < pan_b.y &&
-                button(c, "exhibitor." + ex->id, icon::Exhibitors, c.t(S::ViewExhibitor), ImVec2(px, y),
-                       ImVec2(px + pw, y + th.min_target), Style::Primary))
-                c.nav.go(ScreenId::Exhibitor, ex->id);
-        } else {
-            textWrapped(c, th.body, ImVec2(px, y), pal.text_muted, c.t(S::VacantStand), pw);
+    // What to offer at the bottom of the panel.
+    const std::string k = selKind(s.selected), id = selId(s.selected);
+    std::vector<Action> actions;
+    const Exhibitor* sel_ex = k == std::string("stand") ? m.exhibitorAtStand(id) : nullptr;
+    if (s.has_route) {
+        const bool multi = route_ok && s.route.legs.size() > 1;
+        actions.push_back({"route.step-free", s.step_free ? icon::Check : icon::Wheelchair, c.t(S::RouteStepFree),
+                           s.step_free ? Style::Selected : Style::Secondary});
+        if (multi && s.leg > 0) {
+            const Level* pl = m.level(s.route.legs[static_cast<size_t>(s.leg - 1)].level);
+            actions.push_back({"route.prev-level", icon::ChevronLeft,
+                               fmt(S::RoutePrevLevel, c.lang(), pl ? pl->name.in(c.lang()).c_str() : ""), Style::Secondary});
         }
-    } else if (k == "room") {
-        const Room* r = m.room(id);
-        text(c, th.caption, ImVec2(px, y), pal.text_muted, std::string(icon::Door) + "  " + c.t(S::Room));
-        y += th.caption->FontSize + th.u(1);
-        y += textWrapped(c, th.heading, ImVec2(px, y), pal.text, r->name.in(c.lang()), pw) + th.u(2);
-        const Talk *now = nullptr, *next = nullptr;
-        roomNowNext(m, r->id, c.now_utc, &now, &next);
-        if (!now && !next) textWrapped(c, th.body, ImVec2(px, y), pal.text_muted, c.t(S::NothingOnHere), pw);
-        for (const Talk* t : {now, next}) {
-            if (!t) continue;
-            const std::string title = t->title.in(c.lang());
-            const float th_ = std::min(textHeight(th.strong, title, pw - th.u(4)), th.strong->FontSize * 2.5f);
-            const float h = th.u(2) + th.caption->FontSize + th.u(0.5f) + th_ + th.u(2);
-            if (y + h > pan_b.y - th.u(2)) break;
-            if (card(c, "talk." + t->id, title, ImVec2(px, y), ImVec2(px + pw, y + h))) c.nav.go(ScreenId::Talk, t->id);
-            const std::string when = std::string(t == now ? c.t(S::OnNow) : c.t(S::Next)) + "  ·  " +
-                                     timeRange(*t, c.tz, c.lang());
-            text(c, th.caption, ImVec2(px + th.u(2), y + th.u(2)), t == now ? pal.live : pal.accent, when);
-            c.dl->PushClipRect(ImVec2(px, y), ImVec2(px + pw, y + h - th.u(1.5f)), true);
-            textWrapped(c, th.strong, ImVec2(px + th.u(2), y + th.u(2.5f) + th.caption->FontSize), pal.text, title,
-                        pw - th.u(4));
-            c.dl->PopClipRect();
-            y += h + th.u(1.5f);
+        if (multi && s.leg + 1 < static_cast<int>(s.route.legs.size())) {
+            const Level* nl = m.level(s.route.legs[static_cast<size_t>(s.leg + 1)].level);
+            actions.push_back({"route.next-level", icon::ChevronRight,
+                               fmt(S::RouteNextLevel, c.lang(), nl ? nl->name.in(c.lang()).c_str() : ""), Style::Primary});
         }
-    } else if (k == "poi") {
-        const Poi* p = m.poi(id);
-        const std::string type = poiName(p->type, c.lang());
-        text(c, th.caption, ImVec2(px, y), pal.text_muted, std::string(poiIcon(p->type)) + "  " + type);
-        y += th.caption->FontSize + th.u(1);
-        const std::string name = p->name.in(c.lang()).empty() ? type : p->name.in(c.lang());
-        textWrapped(c, th.heading, ImVec2(px, y), pal.text, name, pw);
-    } else {
-        textWrapped(c, th.body, ImVec2(px, y), pal.text_muted, std::string(icon::Hand) + "  " + c.t(S::MapTapHint), pw);
+        actions.push_back({"route.clear", icon::Close, c.t(S::RouteClear), Style::Secondary});
+    } else if (!k.empty()) {
+        if (k == std::string("stand") && sel_ex)
+            actions.push_back({"exhibitor." + sel_ex->id, icon::Exhibitors, c.t(S::ViewExhibitor), Style::Secondary});
+        if (kiosk) actions.push_back({"route.start", icon::YouAreHere, c.t(S::RouteThere), Style::Primary});
+    }
+    // Rows from the bottom up: two buttons share a row when both labels fit in half the width.
+    std::vector<std::vector<const Action*>> rows;
+    {
+        const float half = (pw - th.u(1.5f)) * 0.5f;
+        for (size_t i = 0; i < actions.size(); ++i) {
+            const Action& a = actions[i];
+            const bool fits = buttonWidth(c, a.icon, a.label) <= half;
+            if (fits && !rows.empty() && rows.back().size() == 1 && buttonWidth(c, rows.back()[0]->icon, rows.back()[0]->label) <= half &&
+                rows.back()[0]->id != "route.step-free" && a.id != "route.clear")
+                rows.back().push_back(&a);
+            else
+                rows.push_back({&a});
+        }
+    }
+    const float row_h = th.min_target + th.u(1.5f);
+    const float actions_top = pan_b.y - th.u(3) - rows.size() * row_h + (rows.empty() ? 0 : th.u(1.5f));
+    {
+        float ry = actions_top;
+        for (const auto& row : rows) {
+            const float bw = row.size() == 1 ? pw : (pw - th.u(1.5f)) * 0.5f;
+            float bx = px;
+            for (const Action* a : row) {
+                if (button(c, a->id, a->icon, a->label, ImVec2(bx, ry), ImVec2(bx + bw, ry + th.min_target), a->style)) {
+                    if (a->id == "route.start") {
+                        startRoute(s.selected, c.settings.low_reach);
+                    } else if (a->id == "route.clear") {
+                        s.clearRoute();
+                        s.panel_scroll = ScrollState{};
+                    } else if (a->id == "route.step-free") {
+                        s.step_free = !s.step_free;
+                        const int leg = s.leg;
+                        computeRoute();
+                        if (s.route.ok) showLeg(std::min(leg, static_cast<int>(s.route.legs.size()) - 1));
+                    } else if (a->id == "route.next-level") {
+                        showLeg(s.leg + 1);
+                    } else if (a->id == "route.prev-level") {
+                        showLeg(s.leg - 1);
+                    } else if (sel_ex && a->id == "exhibitor." + sel_ex->id) {
+                        c.nav.go(ScreenId::Exhibitor, sel_ex->id);
+                    }
+                }
+                bx += bw + th.u(1.5f);
+            }
+            ry += row_h;
+        }
     }
 
+    // The body scrolls when large text needs more room than the panel has.
+    const ImVec2 body_a(pan_a.x, y), body_b(pan_b.x, actions_top - th.u(1.5f));
+    if (body_b.y - body_a.y > th.u(4)) {
+        float by = scrollBegin(c, "map.panel", body_a, body_b, s.panel_scroll) + th.u(2);
+        const float top = by;
+        if (s.has_route) {
+            text(c, th.caption, ImVec2(px, by), pal.text_muted, std::string(icon::YouAreHere) + "  " +
+                                                                    (kiosk ? kiosk->name.in(c.lang()) : std::string()));
+            by += th.caption->FontSize + th.u(0.5f);
+            by += textWrapped(c, th.heading, ImVec2(px, by), pal.text,
+                              fmt(S::RouteTo, c.lang(), itemName(m, s.route_item, c.lang()).c_str()), pw) +
+                  th.u(1.5f);
+            if (route_ok) {
+                const std::string dist = fmt(S::RouteDistance, c.lang(), static_cast<int>(std::lround(s.route.distance_m)));
+                const std::string walk = fmt(S::RouteWalk, c.lang(), std::max(1, s.route.minutes));
+                by += textWrapped(c, th.strong, ImVec2(px, by), pal.live,
+                                  std::string(s.step_free ? icon::Wheelchair : icon::Clock) + "  " + dist + "  ·  " + walk, pw) +
+                      th.u(1.5f);
+                if (s.route.legs.size() > 1) {
+                    const Level* ll = m.level(s.route.legs[static_cast<size_t>(s.leg)].level);
+                    const std::string part = fmt(S::RoutePart, c.lang(), s.leg + 1, static_cast<int>(s.route.legs.size())) +
+                                             (ll ? "  ·  " + ll->name.in(c.lang()) : std::string());
+                    by += textWrapped(c, th.caption, ImVec2(px, by), pal.text_muted, std::string(icon::Layers) + "  " + part, pw) +
+                          th.u(1);
+                }
+                for (const WalkStep& st : s.route.steps) {
+                    if (st.leg != s.leg) continue;
+                    const WalkLeg& leg = s.route.legs[static_cast<size_t>(st.leg)];
+                    const bool last = &st == &s.route.steps.back();
+                    const char* ic = last ? icon::MapMarker : (leg.connector ? connectorIcon(leg.connector_type) : icon::ChevronRight);
+                    text(c, th.body, ImVec2(px, by), last ? pal.map_selected : pal.live, ic);
+                    const float ix = th.u(4.5f);
+                    by += textWrapped(c, th.body, ImVec2(px + ix, by), pal.text, st.text.in(c.lang()), pw - ix) + th.u(1.25f);
+                }
+            } else {
+                text(c, th.heading, ImVec2(px, by), pal.warn, icon::Warning);
+                const float ix = textWidth(th.heading, icon::Warning) + th.u(1.5f);
+                by += textWrapped(c, th.heading, ImVec2(px + ix, by), pal.text, c.t(S::RouteNoWay), pw - ix) + th.u(1);
+                by += textWrapped(c, th.body, ImVec2(px, by), pal.text, s.route.message.in(c.lang()), pw) + th.u(1);
+            }
+        } else if (k == std::string("stand")) {
+            const Stand* st = m.stand(id);
+            text(c, th.caption, ImVec2(px, by), pal.text_muted, std::string(icon::Stand) + "  " + c.t(S::Stand) + " " + st->id);
+            by += th.caption->FontSize + th.u(1);
+            if (sel_ex) {
+                by += textWrapped(c, th.heading, ImVec2(px, by), pal.text, sel_ex->name, pw) + th.u(1);
+                if (!sel_ex->description.in(c.lang()).empty()) {
+                    const std::string d = sel_ex->description.in(c.lang());
+                    by += textWrapped(c, th.body, ImVec2(px, by), pal.text_muted, d.size() > 220 ? d.substr(0, d.rfind(' ', 220)) + " …" : d, pw) +
+                          th.u(1);
+                }
+            } else {
+                by += textWrapped(c, th.body, ImVec2(px, by), pal.text_muted, c.t(S::VacantStand), pw);
+            }
+        } else if (k == std::string("room")) {
+            const Room* r = m.room(id);
+            text(c, th.caption, ImVec2(px, by), pal.text_muted, std::string(icon::Door) + "  " + c.t(S::Room));
+            by += th.caption->FontSize + th.u(1);
+            by += textWrapped(c, th.heading, ImVec2(px, by), pal.text, r->name.in(c.lang()), pw) + th.u(2);
+            const Talk *now = nullptr, *next = nullptr;
+            std::vector<const Talk*> notices;
+            if (c.schedule) {
+                const RoomNowNext nn = c.schedule->nowAndNext(r->id, c.now_utc);
+                now = nn.now;
+                next = nn.next;
+                notices = nn.notices;
+            } else {
+                roomNowNext(m, r->id, c.now_utc, &now, &next);
+            }
+            if (!now && !next) by += textWrapped(c, th.body, ImVec2(px, by), pal.text_muted, c.t(S::NothingOnHere), pw);
+            for (const Talk* t : {now, next}) {
+                if (!t) continue;
+                const std::string title = t->title.in(c.lang());
+                const std::string status = statusText(*t, m, c.lang());
+                const float title_h = textHeight(th.strong, title, pw - th.u(4));
+                const float status_h = status.empty() ? 0 : textHeight(th.caption, status, pw - th.u(4)) + th.u(0.5f);
+                const float h = th.u(2) + th.caption->FontSize + th.u(0.5f) + title_h + status_h + th.u(2);
+                if (card(c, "talk." + t->id, title, ImVec2(px, by), ImVec2(px + pw, by + h))) c.nav.go(ScreenId::Talk, t->id);
+                const std::string when = std::string(t == now ? c.t(S::OnNow) : c.t(S::Next)) + "  ·  " +
+                                         timeRange(*t, c.tz, c.lang());
+                text(c, th.caption, ImVec2(px + th.u(2), by + th.u(2)), t == now ? pal.live : pal.accent, when);
+                float ty = by + th.u(2.5f) + th.caption->FontSize;
+                ty += textWrapped(c, th.strong, ImVec2(px + th.u(2), ty), pal.text, title, pw - th.u(4));
+                if (!status.empty())
+                    textWrapped(c, th.caption, ImVec2(px + th.u(2), ty + th.u(0.5f)), pal.warn, status, pw - th.u(4));
+                by += h + th.u(1.5f);
+            }
+            for (const Talk* t : notices) {
+                const std::string line_ = std::string(icon::Info) + "  " + t->title.in(c.lang()) + ": " + statusText(*t, m, c.lang());
+                by += textWrapped(c, th.caption, ImVec2(px, by), pal.warn, line_, pw) + th.u(1);
+            }
+        } else if (k == std::string("poi")) {
+            const Poi* p = m.poi(id);
+            const std::string type = poiName(p->type, c.lang());
+            text(c, th.caption, ImVec2(px, by), pal.text_muted, std::string(poiIcon(p->type)) + "  " + type);
+            by += th.caption->FontSize + th.u(1);
+            const std::string name = p->name.in(c.lang()).empty() ? type : p->name.in(c.lang());
+            by += textWrapped(c, th.heading, ImVec2(px, by), pal.text, name, pw);
+            if (const Level* pl = m.level(p->level))
+                by += th.u(1) + textWrapped(c, th.body, ImVec2(px, by + th.u(1)), pal.text_muted,
+                                            std::string(icon::Layers) + "  " + pl->name.in(c.lang()), pw);
+        } else {
+            by += textWrapped(c, th.body, ImVec2(px, by), pal.text_muted, std::string(icon::Hand) + "  " + c.t(S::MapTapHint), pw);
+        }
+        scrollEnd(c, "map.panel", body_a, body_b, s.panel_scroll, by - top + th.u(3));
+    }
+
+    // [SECTION] State for scripts
     if (c.report) {
         auto& r = *c.report;
-        r["level"] = level_;
-        r["zoom"] = zoom_;
-        r["map_selected"] = selected_.empty() ? nlohmann::json() : nlohmann::json(selected_);
+        r["level"] = s.level;
+        r["zoom"] = s.cam.zoom;
+        r["rotation"] = rotation;
+        r["north_up"] = kiosk ? kiosk->north_up : true;
+        r["pan"] = {std::lround(s.cam.pan.x), std::lround(s.cam.pan.y)};
+        r["map_selected"] = s.selected.empty() ? nlohmann::json() : nlohmann::json(s.selected);
         int stands = 0;
-        for (const Stand& s : m.stands) stands += s.level == level_;
+        for (const Stand& st : m.stands) stands += st.level == s.level;
         r["stands_on_level"] = stands;
+        if (s.has_route) {
+            nlohmann::json j;
+            j["target"] = s.route_item;
+            j["from"] = kiosk ? kiosk->id : c.kiosk_id;
+            j["to"] = s.route_item;
+            j["ok"] = s.route.ok;
+            j["step_free"] = s.step_free;
+            j["distance_m"] = std::round(s.route.distance_m * 10) / 10;
+            j["length_m"] = j["distance_m"];
+            j["minutes"] = s.route.minutes;
+            nlohmann::json lv = nlohmann::json::array();
+            for (const WalkLeg& l : s.route.legs) lv.push_back(l.level);
+            j["levels"] = lv;
+            j["step_index"] = s.leg;
+            nlohmann::json steps = nlohmann::json::array();
+            for (const WalkStep& st : s.route.steps)
+                if (st.leg == s.leg) steps.push_back(st.text.in(c.lang()));
+            j["steps"] = steps;
+            if (!s.route.ok) {
+                j["problem"] = s.route.problem;
+                j["message"] = s.route.message.in(c.lang());
+            }
+            r["route"] = j;
+        } else {
+            r["route"] = nullptr;
+        }
     }
 }
 

@@ -1,8 +1,11 @@
-// One photo as large as the screen allows, caption and credit below; swipe or the buttons for the
-// neighbours in its gallery.
+// The full-screen photo viewer: the photo follows the finger and snaps to its neighbours; caption,
+// credit and licence sit on a scrim that keeps them legible over any photo; a tap on the photo hides
+// or shows the caption. The thumbnail stands in until the display copy is ready, and the neighbours
+// are decoded ahead so a swipe lands on a sharp photo.
 #include "ui/format.h"
 #include "ui/icons.h"
 #include "ui/screen.h"
+#include "ui/viewer.h"
 #include "ui/widgets.h"
 
 #include <nlohmann/json.hpp>
@@ -12,9 +15,84 @@
 
 namespace ww {
 
+namespace {
+
+// Photos read best on a dark surround, so the viewer is dark in both themes; its words are white on a
+// scrim dark enough for 7:1 over a white photo.
+constexpr ImU32 kBackdrop = IM_COL32(18, 20, 24, 255);
+constexpr ImU32 kOnScrim = IM_COL32(255, 255, 255, 255);
+constexpr ImU32 kOnScrimMuted = IM_COL32(226, 230, 236, 255);
+ImU32 scrim(const Ctx& c, float a = 1) {
+    return IM_COL32(10, 12, 16, static_cast<int>((c.settings.contrast ? 235 : 190) * a));
+}
+
+// A flick faster than this turns the page even when the drag was short (px/s at 1080p).
+constexpr float kFlickSpeed = 800;
+// How much of the page a drag must cover to turn it.
+constexpr float kTurnFraction = 0.15f;
+
+// The display copy when it is ready, else the thumbnail, else nothing. `sharp` says which.
+ImageView bestImage(Ctx& c, const Photo& p, bool* sharp) {
+    ImageView v = c.images.get(p.image);
+    *sharp = v.texture != nullptr;
+    if (!v.texture) v = c.images.get(p.thumb);
+    return v;
+}
+
+// Draws one photo letterboxed into [a, b], or a calm placeholder while loading (or for good, when the
+// image cannot be shown).
+void drawPhoto(Ctx& c, const Photo& p, ImVec2 a, ImVec2 b) {
+    const Theme& th = c.th;
+    bool sharp = false;
+    const ImageView v = bestImage(c, p, &sharp);
+    if (!v.texture || v.width <= 0 || v.height <= 0) {
+        const float ph = std::min((b.y - a.y) * 0.5f, (b.x - a.x) * 0.6f);
+        const ImVec2 pa((a.x + b.x) * 0.5f - ph * 0.75f, (a.y + b.y) * 0.5f - ph * 0.5f);
+        const ImVec2 pb(pa.x + ph * 1.5f, pa.y + ph);
+        c.dl->AddRectFilled(pa, pb, IM_COL32(255, 255, 255, 18), th.radius);
+        const bool gone = c.images.broken(p.image) && (p.thumb.empty() || c.images.broken(p.thumb));
+        textCentered(c, th.heading, pa, ImVec2(pb.x, pb.y - (gone ? th.body->FontSize : 0)), kOnScrimMuted, icon::Camera);
+        if (gone)
+            textCentered(c, th.body, ImVec2(pa.x, pb.y - th.body->FontSize * 2.5f), ImVec2(pb.x, pb.y), kOnScrimMuted,
+                         c.t(S::PhotoUnavailable));
+        return;
+    }
+    const float bw = b.x - a.x, bh = b.y - a.y;
+    const float ia = static_cast<float>(v.width) / v.height;
+    float w = bw, h = bw / ia;
+    if (h > bh) {
+        h = bh;
+        w = bh * ia;
+    }
+    const ImVec2 p0(std::round((a.x + b.x - w) * 0.5f), std::round((a.y + b.y - h) * 0.5f));
+    c.dl->AddImage(v.texture, p0, ImVec2(p0.x + w, p0.y + h));
+}
+
+} // namespace
+
+int swipeTarget(int index, int count, float dx, float vx, float width) {
+    int to = index;
+    if (dx < -width * kTurnFraction || (vx < -kFlickSpeed && dx < 0)) to = index + 1;
+    else if (dx > width * kTurnFraction || (vx > kFlickSpeed && dx > 0)) to = index - 1;
+    return std::clamp(to, 0, std::max(0, count - 1));
+}
+
+float dragOffset(int index, int count, float dx) {
+    // Past the first or last photo the page gives a little, then stops: there is nothing there.
+    if ((dx > 0 && index <= 0) || (dx < 0 && index >= count - 1)) return dx * 0.3f;
+    return dx;
+}
+
 std::string PhotoScreen::title(const Ctx& c) const {
     const Photo* p = c.model.photo(c.nav.route().item);
     return p ? p->caption.in(c.lang()) : c.t(S::Photos);
+}
+
+void PhotoScreen::reset() {
+    slide_ = 0;
+    caption_ = true;
+    shown_.clear();
+    expected_.clear();
 }
 
 void PhotoScreen::draw(Ctx& c) {
@@ -22,67 +100,137 @@ void PhotoScreen::draw(Ctx& c) {
     const Theme& th = c.th;
     const Photo* p = m.photo(c.nav.route().item);
     if (!p) return;
-    const auto photos = m.photosOf(p->gallery);
-    int index = 0;
-    for (size_t i = 0; i < photos.size(); ++i)
-        if (photos[i] == p) index = static_cast<int>(i);
-    const int n = static_cast<int>(photos.size());
-    if (c.report) {
-        (*c.report)["photo"] = p->id;
-        (*c.report)["index"] = index + 1;
-        (*c.report)["of"] = n;
+    if (p->id != shown_ && p->id != expected_) {
+        // Arrived from the grid (or anywhere but a swipe here): a fresh start.
+        slide_ = 0;
+        caption_ = true;
     }
+    shown_ = p->id;
+    expected_.clear();
+    const auto photos = m.photosOf(p->gallery);
+    const int n = static_cast<int>(photos.size());
+    int index = 0;
+    for (int i = 0; i < n; ++i)
+        if (photos[static_cast<size_t>(i)] == p) index = i;
+    const bool motion = !c.settings.reduced_motion;
 
-    const float margin = th.u(4);
-    const std::string caption = p->caption.in(c.lang());
-    const std::string credit = p->credit.empty() ? std::string() : "© " + p->credit;
-    const float text_w = c.w() - margin * 2;
-    const float cap_h = textHeight(th.body, caption, text_w) + (credit.empty() ? 0 : th.caption->FontSize + th.u(1));
-    const float controls_h = th.min_target;
-    const ImVec2 img_a(c.min.x + margin, c.min.y + margin);
-    const ImVec2 img_b(c.max.x - margin, c.max.y - margin - cap_h - th.u(3) - controls_h - th.u(3));
+    const ImVec2 a = c.min, b = c.max;
+    const float page = c.w() + th.u(4); // one photo width plus the gap between photos
+    c.dl->AddRectFilled(a, b, kBackdrop);
 
-    // Swipe: the photo follows the finger, a long enough swipe turns the page, anything else springs back.
-    const std::string region = "photo.swipe";
-    c.touch.dragRegion(region, img_a, img_b);
+    // [SECTION] Input: the photo follows the finger; release snaps to a neighbour or back.
+    const std::string region = "viewer.swipe";
+    c.touch.dragRegion(region, a, b);
     int go_to = -1;
     ImVec2 vel;
     if (c.touch.dragging(region)) {
-        slide_ = c.touch.dragTotal(region).x;
+        slide_ = dragOffset(index, n, c.touch.dragTotal(region).x);
         c.animating = true;
     } else if (c.touch.released(region, &vel)) {
         const float dx = c.touch.dragTotal(region).x;
-        const float w = img_b.x - img_a.x;
-        if ((dx < -w * 0.15f || vel.x < -800) && index + 1 < n) go_to = index + 1;
-        else if ((dx > w * 0.15f || vel.x > 800) && index > 0) go_to = index - 1;
-        slide_ = go_to >= 0 ? 0 : dx;
+        const int to = swipeTarget(index, n, dx, vel.x, c.w());
+        slide_ = dragOffset(index, n, dx);
+        if (to != index) go_to = to;
         c.animating = true;
-    } else if (slide_ != 0) {
-        slide_ *= std::exp(-14.0f * c.dt);
-        if (std::fabs(slide_) < 1) slide_ = 0;
+    }
+
+    // [SECTION] The photos: the current one and whichever neighbour is in view.
+    c.dl->PushClipRect(a, b, true);
+    for (int k = -1; k <= 1; ++k) {
+        const int i = index + k;
+        if (i < 0 || i >= n) continue;
+        const Photo& q = *photos[static_cast<size_t>(i)];
+        const float x = slide_ + k * page;
+        if (k != 0 && std::fabs(x) >= page - 1) {
+            // Not in view: decode it ahead so the swipe lands on a sharp photo.
+            c.images.prefetch(q.image);
+            c.images.prefetch(q.thumb);
+            continue;
+        }
+        drawPhoto(c, q, ImVec2(a.x + x, a.y), ImVec2(b.x + x, b.y));
+    }
+    if (index + 2 < n) c.images.prefetch(photos[static_cast<size_t>(index + 2)]->thumb);
+    c.dl->PopClipRect();
+    bool sharp = false;
+    bestImage(c, *p, &sharp);
+
+    // A tap anywhere on the photo (not on a button) hides or shows the caption.
+    if (c.touch.target("viewer.caption", c.t(S::CaptionToggle), a, b)) caption_ = !caption_;
+
+    // [SECTION] Words and controls on the scrim
+    const float margin = th.u(4);
+    const float text_w = c.w() - margin * 2;
+    const std::string caption = p->caption.in(c.lang());
+    std::string credit = p->credit.empty() ? std::string() : "© " + p->credit;
+    if (!p->licence.empty()) credit += (credit.empty() ? "" : "  ·  ") + p->licence;
+    // Long captions are cut at three lines: the photo stays the point.
+    const float cap_h = caption_ && !caption.empty()
+                            ? std::min(textHeight(th.body, caption, text_w), th.body->FontSize * 3.6f) + th.u(1)
+                            : 0;
+    const float credit_h = credit.empty() ? 0 : textHeight(th.caption, credit, text_w) + th.u(1);
+    const float ctl_h = th.min_target;
+    const float panel_h = th.u(3) + cap_h + credit_h + th.u(1.5f) + ctl_h + th.u(2);
+    const float py = b.y - panel_h;
+    // A soft edge above a solid band: nothing of the photo shows through strongly enough to hurt the text.
+    const float fade = th.u(6);
+    c.dl->AddRectFilledMultiColor(ImVec2(a.x, py - fade), ImVec2(b.x, py), scrim(c, 0), scrim(c, 0), scrim(c), scrim(c));
+    c.dl->AddRectFilled(ImVec2(a.x, py), b, scrim(c));
+    float y = py + th.u(3);
+    if (cap_h > 0) {
+        c.dl->PushClipRect(ImVec2(a.x, y), ImVec2(b.x, y + cap_h), true);
+        textWrapped(c, th.body, ImVec2(a.x + margin, y), kOnScrim, caption, text_w);
+        c.dl->PopClipRect();
+        y += cap_h;
+    }
+    if (!credit.empty()) textWrapped(c, th.caption, ImVec2(a.x + margin, y), kOnScrimMuted, credit, text_w);
+
+    const float by = b.y - th.u(2) - ctl_h;
+    const std::string prev_label = c.t(S::PreviousPhoto), next_label = c.t(S::NextPhoto);
+    const float bw = std::max(buttonWidth(c, icon::ChevronLeft, prev_label), buttonWidth(c, icon::ChevronRight, next_label));
+    const std::string pos = std::to_string(index + 1) + " / " + std::to_string(n);
+    textCentered(c, th.strong, ImVec2(a.x + margin + bw, by), ImVec2(b.x - margin - bw, by + ctl_h), kOnScrim, pos);
+    if (index > 0 && button(c, "viewer.prev", icon::ChevronLeft, prev_label, ImVec2(a.x + margin, by),
+                            ImVec2(a.x + margin + bw, by + ctl_h)))
+        go_to = index - 1;
+    if (index + 1 < n && button(c, "viewer.next", icon::ChevronRight, next_label, ImVec2(b.x - margin - bw, by),
+                                ImVec2(b.x - margin, by + ctl_h), Style::Primary))
+        go_to = index + 1;
+
+    // Close, top right, on its own scrim.
+    const std::string close = c.t(S::CloseViewer);
+    const float cw = buttonWidth(c, icon::Close, close);
+    const ImVec2 ca(b.x - margin - cw, a.y + th.u(3)), cb(b.x - margin, a.y + th.u(3) + ctl_h);
+    if (button(c, "viewer.close", icon::Close, close, ca, cb)) {
+        const Route& r = c.nav.route();
+        (void)r;
+        if (c.nav.canGoBack()) c.nav.back();
+        else c.nav.go(ScreenId::Gallery, p->gallery);
+    }
+
+    // [SECTION] Turning the page and the snap
+    if (go_to >= 0 && go_to < n && go_to != index) {
+        // The new photo is drawn next frame where it is now (one page over) and slides home from there.
+        slide_ = motion ? slide_ + (go_to > index ? page : -page) : 0;
+        expected_ = photos[static_cast<size_t>(go_to)]->id;
+        c.nav.replace(expected_);
+        c.animating = true;
+    } else if (!c.touch.dragging(region) && slide_ != 0) {
+        if (!motion) slide_ = 0;
+        else slide_ *= std::exp(-12.0f * c.dt);
+        if (std::fabs(slide_) < 0.5f) slide_ = 0;
         else c.animating = true;
     }
 
-    c.dl->PushClipRect(img_a, img_b, true);
-    image(c, p->image, ImVec2(img_a.x + slide_, img_a.y), ImVec2(img_b.x + slide_, img_b.y), false, 0);
-    c.dl->PopClipRect();
-
-    float y = img_b.y + th.u(3);
-    y += textWrapped(c, th.body, ImVec2(c.min.x + margin, y), th.c.text, caption, text_w);
-    if (!credit.empty()) text(c, th.caption, ImVec2(c.min.x + margin, y + th.u(1)), th.c.text_muted, credit);
-
-    const float by = c.max.y - margin - controls_h;
-    const std::string pos = fmt(S::PhotoOf, c.lang(), index + 1, n);
-    textCentered(c, th.body, ImVec2(c.min.x, by), ImVec2(c.max.x, by + controls_h), th.c.text_muted, pos);
-    const float bw = std::max(buttonWidth(c, icon::ChevronLeft, c.t(S::PreviousPhoto)),
-                              buttonWidth(c, icon::ChevronRight, c.t(S::NextPhoto)));
-    if (index > 0 && button(c, "photo.prev", icon::ChevronLeft, c.t(S::PreviousPhoto), ImVec2(c.min.x + margin, by),
-                            ImVec2(c.min.x + margin + bw, by + controls_h)))
-        go_to = index - 1;
-    if (index + 1 < n && button(c, "photo.next", icon::ChevronRight, c.t(S::NextPhoto), ImVec2(c.max.x - margin - bw, by),
-                                ImVec2(c.max.x - margin, by + controls_h), Style::Primary))
-        go_to = index + 1;
-    if (go_to >= 0 && go_to < n) c.nav.replace(photos[static_cast<size_t>(go_to)]->id);
+    if (c.report) {
+        nlohmann::json& j = *c.report;
+        j["gallery"] = p->gallery;
+        j["photo"] = p->id;
+        j["index"] = index + 1; // as shown: "7 / 24"
+        j["of"] = n;
+        j["caption_visible"] = caption_;
+        j["sharp"] = sharp;
+        j["sliding"] = slide_ != 0;
+    }
 }
 
 } // namespace ww

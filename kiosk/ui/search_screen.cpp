@@ -1,5 +1,9 @@
-// Search with the on-screen German keyboard (QWERTZ, ä ö ü ß). Finds exhibitors, talks (also by
-// speaker), rooms, stands and places by name; umlauts and ß can be typed as plain letters.
+// Search with the on-screen German keyboard (QWERTZ with ä ö ü ß, a digits row): results while
+// typing, grouped by kind (exhibitors, talks, speakers, rooms, topics, places), best first; each
+// result opens its screen. Nothing found says so and offers the topics. The index (core/search.h) is
+// built once per content load, the results once per keystroke, never per frame.
+#include "core/search.h"
+#include "ui/chip.h"
 #include "ui/format.h"
 #include "ui/icons.h"
 #include "ui/screen.h"
@@ -8,98 +12,37 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ww {
 
 namespace {
 
-// Key rows; the ids are "kbd." + the key's text.
-const char* const kRows[][12] = {
-    {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "ß", nullptr},
-    {"q", "w", "e", "r", "t", "z", "u", "i", "o", "p", "ü", nullptr},
-    {"a", "s", "d", "f", "g", "h", "j", "k", "l", "ö", "ä", nullptr},
-    {"y", "x", "c", "v", "b", "n", "m", "-", ".", nullptr},
+// Letter rows; a key's id is "kbd." + its text.
+const char* const kRows[][11] = {
+    {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "ß"},
+    {"q", "w", "e", "r", "t", "z", "u", "i", "o", "p", "ü"},
+    {"a", "s", "d", "f", "g", "h", "j", "k", "l", "ö", "ä"},
+    {"y", "x", "c", "v", "b", "n", "m", "-", ".", nullptr, nullptr},
 };
+constexpr size_t kMaxQuery = 60; // characters a visitor can type; more is never a name
+constexpr size_t kPerGroup = 30;
 
-struct Result {
-    std::string id; // target id, e.g. "exhibitor.sakd"
-    const char* icon;
+// One line of the results, ready to draw.
+struct Row {
+    bool header = false;
+    std::string id;     // target id, "exhibitor.sakd"; empty for headers
+    const char* icon = nullptr;
     std::string title;
     std::string detail;
-    ScreenId screen;
+    ScreenId screen = ScreenId::Home;
     std::string item;
 };
 
-// Spelled-out umlauts ("mueller") fold the same way as the plain letters ("muller").
-std::string searchFold(const std::string& s) {
-    std::string f = foldText(s);
-    std::string out;
-    out.reserve(f.size());
-    for (size_t i = 0; i < f.size(); ++i) {
-        if (i + 1 < f.size() && f[i + 1] == 'e' && (f[i] == 'a' || f[i] == 'o' || f[i] == 'u') &&
-            !(i > 0 && f[i - 1] == 'e' && f[i] == 'u')) { // keep "eu" words intact ("neue")
-            out += f[i];
-            ++i;
-            continue;
-        }
-        out += f[i];
-    }
-    return out;
-}
-
-bool matches(const std::string& hay, const std::string& needle) { return searchFold(hay).find(needle) != std::string::npos; }
-
-std::vector<Result> find(const Ctx& c, const std::string& query) {
-    std::vector<Result> out;
-    std::string q = searchFold(query);
-    while (!q.empty() && q.back() == ' ') q.pop_back();
-    while (!q.empty() && q.front() == ' ') q.erase(q.begin());
-    if (q.empty()) return out;
-    const Model& m = c.model;
-    const Lang lang = c.lang();
-    for (const Exhibitor& e : m.exhibitors) {
-        bool hit = matches(e.name, q) || matches(e.short_name, q);
-        for (const std::string& s : e.stands) hit = hit || matches(s, q);
-        for (const std::string& tid : e.topics)
-            if (const Topic* t = m.topic(tid)) hit = hit || matches(t->name.de, q) || matches(t->name.en, q);
-        if (!hit) continue;
-        std::string stands;
-        for (const std::string& s : e.stands) stands += (stands.empty() ? "" : ", ") + s;
-        out.push_back({"exhibitor." + e.id, icon::Exhibitors, e.name,
-                       std::string(tr(S::Stand, lang)) + " " + stands, ScreenId::Exhibitor, e.id});
-    }
-    for (const Talk& t : m.talks) {
-        if (t.kind == TalkKind::Break) continue;
-        bool hit = matches(t.title.de, q) || matches(t.title.en, q);
-        for (const Speaker& s : t.speakers) hit = hit || matches(s.name, q);
-        if (!hit) continue;
-        const Room* r = m.room(t.room);
-        out.push_back({"talk." + t.id, icon::Microphone, t.title.in(lang),
-                       dayShort(c.tz.toLocal(t.start_utc), lang) + " · " + clockText(c.tz.toLocal(t.start_utc)) +
-                           (r ? " · " + r->name.in(lang) : std::string()),
-                       ScreenId::Talk, t.id});
-    }
-    for (const Room& r : m.rooms) {
-        if (!matches(r.name.de, q) && !matches(r.name.en, q)) continue;
-        const Level* l = m.level(r.level);
-        out.push_back({"room." + r.id, icon::Door, r.name.in(lang),
-                       std::string(tr(S::Room, lang)) + (l ? " · " + l->name.in(lang) : std::string()), ScreenId::Map,
-                       "room:" + r.id});
-    }
-    for (const Stand& s : m.stands) {
-        if (m.exhibitorAtStand(s.id) || !matches(s.id, q)) continue; // occupied stands come with their exhibitor
-        out.push_back({"stand." + s.id, icon::Stand, std::string(tr(S::Stand, lang)) + " " + s.id, "", ScreenId::Map,
-                       "stand:" + s.id});
-    }
-    for (const Poi& p : m.pois) {
-        const std::string type = poiName(p.type, lang);
-        if (!matches(p.name.de, q) && !matches(p.name.en, q) && !matches(type, q)) continue;
-        const Level* l = m.level(p.level);
-        out.push_back({"poi." + p.id, poiIcon(p.type), p.name.in(lang).empty() ? type : p.name.in(lang),
-                       type + (l ? " · " + l->name.in(lang) : std::string()), ScreenId::Map, "poi:" + p.id});
-    }
-    if (out.size() > 60) out.resize(60);
-    return out;
+size_t utf8Length(const std::string& s) {
+    size_t n = 0;
+    for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    return n;
 }
 
 void eraseLastChar(std::string& s) {
@@ -109,121 +52,348 @@ void eraseLastChar(std::string& s) {
     s.erase(i);
 }
 
+const char* kindIcon(SearchKind k) {
+    switch (k) {
+    case SearchKind::Exhibitor: return icon::Exhibitors;
+    case SearchKind::Talk: return icon::Microphone;
+    case SearchKind::Speaker: return icon::User;
+    case SearchKind::Room: return icon::Door;
+    case SearchKind::Topic: return icon::Tag;
+    case SearchKind::Poi: return icon::MapMarker;
+    }
+    return icon::Search;
+}
+
+S kindTitle(SearchKind k) {
+    switch (k) {
+    case SearchKind::Exhibitor: return S::Exhibitors;
+    case SearchKind::Talk: return S::Talks;
+    case SearchKind::Speaker: return S::Speakers;
+    case SearchKind::Room: return S::Rooms;
+    case SearchKind::Topic: return S::Topics;
+    case SearchKind::Poi: return S::Places;
+    }
+    return S::Search;
+}
+
+// Turns hits into rows: titles and details in the visitor's language, and where a tap leads.
+std::vector<Row> rowsFor(const Ctx& c, const SearchIndex& idx, const SearchResults& r) {
+    const Model& m = c.model;
+    const Lang lang = c.lang();
+    std::vector<Row> rows;
+    for (const SearchGroup& g : r.groups) {
+        Row h;
+        h.header = true;
+        h.icon = kindIcon(g.kind);
+        h.title = std::string(tr(kindTitle(g.kind), lang)) + " · " + std::to_string(g.total);
+        rows.push_back(h);
+        for (const SearchHit& hit : g.hits) {
+            Row row;
+            row.id = std::string(searchKindName(hit.kind)) + "." + hit.id;
+            row.icon = kindIcon(hit.kind);
+            switch (hit.kind) {
+            case SearchKind::Exhibitor: {
+                const Exhibitor* e = m.exhibitor(hit.id);
+                if (!e) continue;
+                std::string stands;
+                for (const std::string& s : e->stands) stands += (stands.empty() ? "" : ", ") + s;
+                row.title = e->name;
+                row.detail = stands.empty() ? std::string() : std::string(tr(e->stands.size() > 1 ? S::Stands : S::Stand, lang)) + " " + stands;
+                row.screen = ScreenId::Exhibitor;
+                row.item = e->id;
+                break;
+            }
+            case SearchKind::Talk: {
+                const Talk* t = m.talk(hit.id);
+                if (!t) continue;
+                const Room* room = m.room(t->room);
+                row.title = t->title.in(lang);
+                row.detail = dayShort(c.tz.toLocal(t->start_utc), lang) + " · " + timeRange(*t, c.tz, lang) +
+                             (room ? " · " + room->name.in(lang) : std::string());
+                row.screen = ScreenId::Talk;
+                row.item = t->id;
+                break;
+            }
+            case SearchKind::Speaker: {
+                const SearchSpeaker* s = idx.speaker(hit.id);
+                if (!s || s->talks.empty()) continue;
+                const Talk* t = m.talk(s->talks.front());
+                if (!t) continue;
+                row.title = s->name;
+                row.detail = s->talks.size() > 1 ? fmt(S::TalksBy, lang, static_cast<int>(s->talks.size()))
+                                                 : fmt(S::SpeakerOf, lang, t->title.in(lang).c_str());
+                if (!s->organisation.empty()) row.detail = s->organisation + " · " + row.detail;
+                row.screen = ScreenId::Talk; // the first of their talks
+                row.item = t->id;
+                break;
+            }
+            case SearchKind::Room: {
+                const Room* room = m.room(hit.id);
+                if (!room) continue;
+                const Level* l = m.level(room->level);
+                row.title = room->name.in(lang);
+                row.detail = std::string(tr(S::Room, lang)) + (l ? " · " + l->name.in(lang) : std::string());
+                row.screen = ScreenId::Map;
+                row.item = "room:" + room->id;
+                break;
+            }
+            case SearchKind::Topic: {
+                const Topic* t = m.topic(hit.id);
+                if (!t) continue;
+                int ex = 0, talks = 0;
+                for (const Exhibitor& e : m.exhibitors) ex += std::count(e.topics.begin(), e.topics.end(), t->id) > 0;
+                for (const Talk& tk : m.talks) talks += tk.topic == t->id;
+                row.title = t->name.in(lang);
+                row.detail = fmt(S::TopicCounts, lang, ex, talks);
+                row.screen = ScreenId::Exhibitors;
+                row.item = "topics:" + t->id;
+                break;
+            }
+            case SearchKind::Poi: {
+                const Poi* p = m.poi(hit.id);
+                if (!p) continue;
+                const Level* l = m.level(p->level);
+                const std::string type = poiName(p->type, lang);
+                row.icon = poiIcon(p->type);
+                row.title = p->name.in(lang).empty() ? type : p->name.in(lang);
+                row.detail = type + (l ? " · " + l->name.in(lang) : std::string());
+                row.screen = ScreenId::Map;
+                row.item = "poi:" + p->id;
+                break;
+            }
+            }
+            rows.push_back(std::move(row));
+        }
+    }
+    return rows;
+}
+
 } // namespace
+
+struct SearchScreen::State {
+    SearchIndex index;
+    // Which content the index is of: compared, never dereferenced.
+    const Model* model = nullptr;
+    std::string version, built_at;
+    // The results of `query` in `lang`.
+    bool fresh = false;
+    std::string query;
+    Lang lang = Lang::De;
+    SearchResults results;
+    std::vector<Row> rows;
+};
+
+SearchScreen::SearchScreen() : st_(std::make_unique<State>()) {}
+SearchScreen::~SearchScreen() = default;
+
+void SearchScreen::reset() {
+    query_.clear();
+    keyboard_ = true;
+    st_->fresh = false;
+}
 
 std::string SearchScreen::title(const Ctx& c) const { return c.t(S::Search); }
 
 void SearchScreen::draw(Ctx& c) {
     const Theme& th = c.th;
+    Route& route = c.nav.route();
+    if (route.serial != serial_) {
+        serial_ = route.serial;
+        keyboard_ = true; // a visit to search means typing
+    }
+    State& s = *st_;
+    if (s.model != &c.model || s.version != c.model.content_version || s.built_at != c.model.built_at) {
+        s.index = SearchIndex(c.model);
+        s.model = &c.model;
+        s.version = c.model.content_version;
+        s.built_at = c.model.built_at;
+        s.fresh = false;
+    }
+
+    // [SECTION] Layout: the keyboard at the bottom where the hand is; landscape puts results beside it.
     const float margin = th.u(4);
     const float gap = th.u(1);
-
-    // [SECTION] Layout: keyboard at the bottom where the hand is; landscape puts results beside it.
     const float kb_w_max = c.portrait ? c.w() - margin * 2 : std::min(c.w() * 0.56f, th.u(150));
     const float key_w = std::floor((kb_w_max - gap * 10) / 11);
     const float key_h = std::max(th.min_target, std::min(key_w, th.u(11)));
     const float kb_h = key_h * 5 + gap * 4;
     const float kb_w = key_w * 11 + gap * 10;
-    const ImVec2 kb_a(c.min.x + margin, c.max.y - margin - kb_h);
-    const float field_h = th.heading->FontSize + th.u(4);
-    const ImVec2 field_a(kb_a.x, kb_a.y - th.u(3) - field_h), field_b(kb_a.x + kb_w, kb_a.y - th.u(3));
-    ImVec2 res_a, res_b;
-    if (c.portrait) {
-        const float head = screenTitle(c, icon::Search, c.t(S::Search));
-        res_a = ImVec2(c.min.x, c.min.y + head);
-        res_b = ImVec2(c.max.x, field_a.y - th.u(2));
+    const float field_h = std::max(th.min_target, th.heading->FontSize + th.u(4));
+    const float head = screenTitle(c, icon::Search, c.t(S::Search));
+    ImVec2 kb_a(c.min.x + margin, c.max.y - margin - kb_h);
+    ImVec2 field_a, field_b, res_a, res_b;
+    if (keyboard_) {
+        field_a = ImVec2(kb_a.x, kb_a.y - th.u(3) - field_h);
+        field_b = ImVec2(kb_a.x + kb_w, kb_a.y - th.u(3));
+        if (c.portrait) {
+            res_a = ImVec2(c.min.x, c.min.y + head);
+            res_b = ImVec2(c.max.x, field_a.y - th.u(2));
+        } else {
+            res_a = ImVec2(kb_a.x + kb_w + th.u(4), c.min.y + th.u(3));
+            res_b = ImVec2(c.max.x, c.max.y);
+        }
     } else {
-        screenTitle(c, icon::Search, c.t(S::Search));
-        res_a = ImVec2(kb_a.x + kb_w + th.u(4), c.min.y + th.u(3));
+        // No keyboard: the field under the title, results below it over the whole width.
+        field_a = ImVec2(c.min.x + margin, c.min.y + head);
+        field_b = ImVec2(c.max.x - margin, field_a.y + field_h);
+        res_a = ImVec2(c.min.x, field_b.y + th.u(2));
         res_b = ImVec2(c.max.x, c.max.y);
     }
 
-    // The query field.
-    panel(c, field_a, field_b, th.c.surface, false);
-    c.dl->AddRect(field_a, field_b, th.c.accent, th.radius, 0, std::max(2.0f, th.scale * 2));
+    // [SECTION] The query field: tapping it brings the keyboard back.
+    float field_end = field_b.x;
+    if (!keyboard_) {
+        const float bw = buttonWidth(c, icon::Keyboard, c.t(S::ShowKeyboard));
+        if (button(c, "kbd.show", icon::Keyboard, c.t(S::ShowKeyboard), ImVec2(field_b.x - bw, field_a.y), field_b, Style::Primary))
+            keyboard_ = true;
+        field_end = field_b.x - bw - th.u(2);
+    }
+    if (c.touch.target("search.field", c.t(S::SearchPrompt), field_a, ImVec2(field_end, field_b.y))) keyboard_ = true;
+    panel(c, field_a, ImVec2(field_end, field_b.y), th.c.surface, false);
+    c.dl->AddRect(field_a, ImVec2(field_end, field_b.y), th.c.accent, th.radius, 0, std::max(2.0f, th.scale * 2));
     const float fy = std::floor((field_a.y + field_b.y - th.heading->FontSize) * 0.5f);
     const float fx = field_a.x + th.u(3);
     text(c, th.heading, ImVec2(fx, fy), th.c.accent, icon::Search);
     const float qx = fx + textWidth(th.heading, icon::Search) + th.u(2);
-    const float qw = field_b.x - qx - th.u(3);
+    const float qw = field_end - qx - th.u(3);
     if (query_.empty()) {
         textEllipsis(c, th.body, ImVec2(qx, std::floor((field_a.y + field_b.y - th.body->FontSize) * 0.5f)), th.c.text_muted,
                      c.t(S::SearchPrompt), qw);
     } else {
         // Show the end of a long query, where the typing happens.
         std::string shown = query_;
-        while (textWidth(th.heading, shown) > qw - th.u(2) && !shown.empty()) shown.erase(0, 1);
-        while (!shown.empty() && (static_cast<unsigned char>(shown[0]) & 0xC0) == 0x80) shown.erase(0, 1);
+        while (!shown.empty() && textWidth(th.heading, shown) > qw - th.u(2)) {
+            size_t cut = 1;
+            while (cut < shown.size() && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) ++cut;
+            shown.erase(0, cut);
+        }
         text(c, th.heading, ImVec2(qx, fy), th.c.text, shown);
-        const float cx = qx + textWidth(th.heading, shown) + th.u(0.5f);
-        c.dl->AddRectFilled(ImVec2(cx, fy), ImVec2(cx + std::max(2.0f, th.scale * 3), fy + th.heading->FontSize), th.c.accent);
+        if (keyboard_) {
+            const float cx = qx + textWidth(th.heading, shown) + th.u(0.5f);
+            c.dl->AddRectFilled(ImVec2(cx, fy), ImVec2(cx + std::max(2.0f, th.scale * 3), fy + th.heading->FontSize), th.c.accent);
+        }
     }
 
     // [SECTION] Keyboard
-    float y = kb_a.y;
-    for (const auto& row : kRows) {
-        int n = 0;
-        while (n < 12 && row[n]) ++n;
-        float x = kb_a.x;
-        for (int i = 0; i < n; ++i) {
-            const std::string key = row[i];
-            if (button(c, "kbd." + key, nullptr, key, ImVec2(x, y), ImVec2(x + key_w, y + key_h), Style::Secondary, th.heading))
-                query_ += key;
-            x += key_w + gap;
+    if (keyboard_) {
+        // The largest label font that sits comfortably in a key (200 % text would overflow it).
+        ImFont* key_font = th.caption;
+        for (ImFont* f : {th.heading, th.strong})
+            if (f->FontSize <= key_h * 0.55f) {
+                key_font = f;
+                break;
+            }
+        ImFont* word_font = th.caption;
+        // Word keys keep their word when space is short (large text): the icon goes first.
+        auto wordIcon = [&](const char* ic, const char* label, float w) {
+            return buttonWidth(c, ic, label, word_font) <= w ? ic : nullptr;
+        };
+        float y = kb_a.y;
+        for (const auto& row : kRows) {
+            float x = kb_a.x;
+            for (const char* key : row) {
+                if (!key) break;
+                if (button(c, std::string("kbd.") + key, nullptr, key, ImVec2(x, y), ImVec2(x + key_w, y + key_h), Style::Secondary, key_font) &&
+                    utf8Length(query_) < kMaxQuery)
+                    query_ += key;
+                x += key_w + gap;
+            }
+            if (row[9] == nullptr) {
+                // Delete fills the rest of the fourth row, under ö and ä.
+                if (button(c, "kbd.backspace", wordIcon(icon::Backspace, c.t(S::Delete), kb_a.x + kb_w - x), c.t(S::Delete), ImVec2(x, y), ImVec2(kb_a.x + kb_w, y + key_h),
+                           Style::Secondary, word_font))
+                    eraseLastChar(query_);
+            }
+            y += key_h + gap;
         }
-        if (n == 9) {
-            // The delete key fills the rest of the fourth row.
-            if (button(c, "kbd.backspace", icon::Backspace, c.t(S::Delete), ImVec2(x, y), ImVec2(kb_a.x + kb_w, y + key_h),
-                       Style::Secondary, th.caption))
-                eraseLastChar(query_);
-        }
-        y += key_h + gap;
+        const float side_w = key_w * 3 + gap * 2;
+        if (button(c, "kbd.hide", wordIcon(icon::Keyboard, c.t(S::HideKeyboard), side_w), c.t(S::HideKeyboard), ImVec2(kb_a.x, y), ImVec2(kb_a.x + side_w, y + key_h),
+                   Style::Secondary, word_font))
+            keyboard_ = false;
+        if (button(c, "kbd.space", nullptr, c.t(S::Space), ImVec2(kb_a.x + side_w + gap, y),
+                   ImVec2(kb_a.x + kb_w - side_w - gap, y + key_h), Style::Secondary, word_font) &&
+            !query_.empty() && query_.back() != ' ' && utf8Length(query_) < kMaxQuery)
+            query_ += ' ';
+        if (button(c, "kbd.clear", wordIcon(icon::Eraser, c.t(S::Clear), side_w), c.t(S::Clear), ImVec2(kb_a.x + kb_w - side_w, y), ImVec2(kb_a.x + kb_w, y + key_h),
+                   Style::Secondary, word_font))
+            query_.clear();
     }
-    const float clear_w = key_w * 3 + gap * 2;
-    if (button(c, "kbd.space", nullptr, c.t(S::Space), ImVec2(kb_a.x, y), ImVec2(kb_a.x + kb_w - clear_w - gap, y + key_h),
-               Style::Secondary, th.caption) &&
-        !query_.empty() && query_.back() != ' ')
-        query_ += ' ';
-    if (button(c, "kbd.clear", icon::Eraser, c.t(S::Clear), ImVec2(kb_a.x + kb_w - clear_w, y), ImVec2(kb_a.x + kb_w, y + key_h),
-               Style::Secondary, th.caption))
-        query_.clear();
-    if (query_.size() > 60) eraseLastChar(query_);
 
-    // [SECTION] Results
-    const auto results = find(c, query_);
-    ScrollState& st = c.nav.route().scroll;
+    // [SECTION] Results: computed when the query (or the language) changes, not every frame.
+    if (!s.fresh || s.query != query_ || s.lang != c.lang()) {
+        s.query = query_;
+        s.lang = c.lang();
+        s.results = s.index.find(query_, kPerGroup);
+        s.rows = rowsFor(c, s.index, s.results);
+        s.fresh = true;
+        if (route.scroll.offset > 0) route.scroll = ScrollState{}; // new results start at the top
+    }
+    ScrollState& sc = route.scroll;
     const float rw = res_b.x - res_a.x - margin * 2;
-    float ry = scrollBegin(c, "search.results", res_a, res_b, st) + th.u(1);
-    const float top = ry;
     const float rx = res_a.x + margin;
-    if (query_.empty()) {
-        ry += textWrapped(c, th.body, ImVec2(rx, ry), th.c.text_muted, std::string(icon::Keyboard) + "  " + c.t(S::SearchTypeMore), rw);
-    } else if (results.empty()) {
-        ry += textWrapped(c, th.body, ImVec2(rx, ry), th.c.text_muted, fmt(S::NoResults, c.lang(), query_.c_str()), rw);
+    float ry = scrollBegin(c, "search.results", res_a, res_b, sc) + th.u(1);
+    const float top = ry;
+    const bool blank = query_.find_first_not_of(' ') == std::string::npos;
+    if (blank) {
+        ry += textWrapped(c, th.body, ImVec2(rx, ry), th.c.text_muted, std::string(icon::Keyboard) + "  " + c.t(S::SearchTypeMore), rw) + th.u(3);
+    } else if (s.results.empty()) {
+        ry += textWrapped(c, th.strong, ImVec2(rx, ry), th.c.text, fmt(S::NoResults, c.lang(), query_.c_str()), rw) + th.u(3);
     } else {
-        text(c, th.caption, ImVec2(rx, ry), th.c.text_muted, fmt(S::ResultCount, c.lang(), static_cast<int>(results.size())));
+        text(c, th.caption, ImVec2(rx, ry), th.c.text_muted, fmt(S::ResultCount, c.lang(), static_cast<int>(s.results.count)));
         ry += th.caption->FontSize + th.u(1.5f);
     }
+    if (s.results.empty() && !c.model.topics.empty()) {
+        // Nothing (yet): the topics are a way in without typing.
+        ry += textWrapped(c, th.body, ImVec2(rx, ry), th.c.text, c.t(S::TryTopics), rw) + th.u(2);
+        float x = rx;
+        const float chip_h = th.min_target;
+        for (const Topic& t : c.model.topics) {
+            const std::string name = t.name.in(c.lang());
+            const float w = std::min(rw, buttonWidth(c, icon::Tag, name, th.body));
+            if (x > rx && x + w > rx + rw) {
+                x = rx;
+                ry += chip_h + th.u(1.5f);
+            }
+            if (scrolledButton(c, "topic." + t.id, icon::Tag, name, ImVec2(x, ry), ImVec2(x + w, ry + chip_h), res_a.y, res_b.y,
+                               Style::Secondary, th.body))
+                c.nav.go(ScreenId::Exhibitors, "topics:" + t.id);
+            x += w + th.u(1.5f);
+        }
+        ry += chip_h + th.u(2);
+    }
     const float pad = th.u(2);
-    const float rh = pad * 2 + th.strong->FontSize + th.u(0.5f) + th.caption->FontSize;
-    for (const Result& r : results) {
+    const float rh = std::max(th.min_target, pad * 2 + th.strong->FontSize + th.u(0.5f) + th.caption->FontSize);
+    const float iw = textWidth(th.heading, icon::Exhibitors) + th.u(3);
+    for (const Row& r : s.rows) {
+        if (r.header) {
+            ry += th.u(1);
+            const float hh = th.strong->FontSize + th.u(1.5f);
+            if (visibleY(c, ry, ry + hh)) text(c, th.strong, ImVec2(rx, ry), th.c.accent, std::string(r.icon) + "  " + r.title);
+            ry += hh;
+            continue;
+        }
         if (visibleY(c, ry, ry + rh)) {
             if (card(c, r.id, r.title, ImVec2(rx, ry), ImVec2(rx + rw, ry + rh))) c.nav.go(r.screen, r.item);
-            const float iw = textWidth(th.heading, r.icon) + th.u(2);
             text(c, th.heading, ImVec2(rx + pad, std::floor(ry + (rh - th.heading->FontSize) * 0.5f)), th.c.accent, r.icon);
-            textEllipsis(c, th.strong, ImVec2(rx + pad + iw, ry + pad), th.c.text, r.title, rw - pad * 2 - iw);
-            textEllipsis(c, th.caption, ImVec2(rx + pad + iw, ry + pad + th.strong->FontSize + th.u(0.5f)), th.c.text_muted,
-                         r.detail, rw - pad * 2 - iw);
+            const float ty = std::floor(ry + (rh - th.strong->FontSize - th.u(0.5f) - th.caption->FontSize) * 0.5f);
+            textEllipsis(c, th.strong, ImVec2(rx + pad + iw, ty), th.c.text, r.title, rw - pad * 2 - iw);
+            textEllipsis(c, th.caption, ImVec2(rx + pad + iw, ty + th.strong->FontSize + th.u(0.5f)), th.c.text_muted, r.detail,
+                         rw - pad * 2 - iw);
         }
         ry += rh + th.u(1);
     }
-    scrollEnd(c, "search.results", res_a, res_b, st, ry - top + th.u(2));
+    scrollEnd(c, "search.results", res_a, res_b, sc, ry - top + th.u(2));
 
     if (c.report) {
-        (*c.report)["query"] = query_;
+        nlohmann::json& j = *c.report;
+        j["query"] = query_;
+        j["keyboard"] = keyboard_;
         auto ids = nlohmann::json::array();
-        for (const Result& r : results) ids.push_back(r.id);
-        (*c.report)["results"] = ids;
+        for (const Row& r : s.rows)
+            if (!r.header && ids.size() < 20) ids.push_back(r.id);
+        auto groups = nlohmann::json::array();
+        for (const SearchGroup& g : s.results.groups) groups.push_back({{"kind", searchKindName(g.kind)}, {"count", g.total}});
+        j["results"] = {{"count", s.results.count}, {"ids", ids}, {"groups", groups}};
     }
 }
 

@@ -40,6 +40,21 @@ enum class S {
     Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday,
     January, February, March, April, May, June, July, August, September, October, November, December,
     OClock,
+    // Programme: views, filters, event-day changes
+    ViewNow, ViewTimeline, ViewList, Filter, FilterActive, FilterClear, Topic, ProgramChanges, ChangeCount,
+    ChangesHint, NoChanges, ShownOf, NoMatch, PlannedTime, MovedFrom, Minutes, NoMoreToday, StartsIn,
+    // Exhibitors and search
+    AllTopics, NoExhibitorsForTopics, RouteThere, ScanWebsite, Email, Phone, HideKeyboard, ShowKeyboard,
+    TryTopics, TopicCounts, TalksBy, SpeakerOf,
+    // Photo viewer
+    CloseViewer, CaptionToggle, PhotoUnavailable,
+    // Staff menu and closed screen
+    StaffPin, StaffPinHint, StaffPinWrong, StaffLocked, StaffNoPin, Cancel, StaffMenu, StaffKiosk,
+    StaffContent, StaffDatabase, StaffUptime, StaffLastReload, StaffReload, StaffTestPattern, StaffTestHint,
+    StaffExit, StaffClose, StaffSoftware, StaffSettings, Closed, OpensAt, ClosedTouch, ClosedNoOpening,
+    // Floor plan: routes
+    RouteTo, RouteDistance, RouteWalk, RouteStepFree, RouteNextLevel, RoutePrevLevel, RouteClear, RoutePart,
+    RouteNoWay, RouteDestination, MapNorth,
     Count_ // keep last
 };
 

@@ -77,6 +77,8 @@ public:
     // A point that hits `id` (not covered by a later target), or false.
     bool pointFor(const std::string& id, ImVec2* out) const;
     std::string tappedId() const { return tap_id_; }
+    // Where the finger is (or was lifted): the letter rail follows it.
+    ImVec2 position() const { return pos_; }
 
 private:
     const TouchTarget* hit(const std::vector<TouchTarget>& list, ImVec2 p) const;

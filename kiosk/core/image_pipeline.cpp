@@ -1,0 +1,373 @@
+// See image_pipeline.h.
+#include "core/image_pipeline.h"
+
+#include "core/store.h"
+
+// Declarations only: the implementations are compiled into Debian's libstb.
+#include <stb/stb_image.h>
+#include <stb/stb_image_resize.h>
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+
+namespace ww {
+
+namespace {
+
+// Anything beyond this is not a prepared content image (the content tool keeps display copies at a
+// long edge of 2560): refuse before allocating.
+constexpr int64_t kMaxDecodePixels = 40'000'000;
+
+// Lower is sooner: what is on screen before what may come next.
+constexpr int kOnScreen = 0;
+constexpr int kSoon = 1;
+
+double msSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+} // namespace
+
+bool decodeImage(const std::vector<uint8_t>& bytes, int max_w, int max_h, std::vector<uint8_t>* rgba, int* w,
+                 int* h, std::string* error) {
+    if (bytes.empty()) {
+        *error = "not in the content database";
+        return false;
+    }
+    const int len = static_cast<int>(std::min<size_t>(bytes.size(), 0x7fffffff));
+    int iw = 0, ih = 0, n = 0;
+    if (!stbi_info_from_memory(bytes.data(), len, &iw, &ih, &n)) {
+        *error = std::string("cannot read the image: ") + stbi_failure_reason();
+        return false;
+    }
+    if (iw <= 0 || ih <= 0 || static_cast<int64_t>(iw) * ih > kMaxDecodePixels) {
+        *error = "image of " + std::to_string(iw) + "×" + std::to_string(ih) + " pixels is too large to show";
+        return false;
+    }
+    stbi_uc* px = stbi_load_from_memory(bytes.data(), len, &iw, &ih, &n, 4);
+    if (!px) {
+        *error = std::string("corrupt image: ") + stbi_failure_reason();
+        return false;
+    }
+    std::unique_ptr<stbi_uc, void (*)(void*)> owned(px, stbi_image_free);
+    int ow = iw, oh = ih;
+    if (max_w > 0 && max_h > 0 && (iw > max_w || ih > max_h)) {
+        const double f = std::min(static_cast<double>(max_w) / iw, static_cast<double>(max_h) / ih);
+        ow = std::max(1, static_cast<int>(iw * f + 0.5));
+        oh = std::max(1, static_cast<int>(ih * f + 0.5));
+    }
+    rgba->resize(static_cast<size_t>(ow) * oh * 4);
+    if (ow == iw && oh == ih) {
+        std::copy(px, px + rgba->size(), rgba->begin());
+    } else if (!stbir_resize_uint8(px, iw, ih, 0, rgba->data(), ow, oh, 0, 4)) {
+        *error = "cannot scale the image";
+        return false;
+    }
+    *w = ow;
+    *h = oh;
+    return true;
+}
+
+ImagePipeline::ImagePipeline(TextureUploader& uploader, ImagePipelineOptions options)
+    : uploader_(uploader), options_(options) {
+    frame_ = 1; // a new entry (last_used 0) is never mistaken for one asked this frame
+    worker_ = std::thread([this] { workerLoop(); });
+}
+
+ImagePipeline::~ImagePipeline() {
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        stop_ = true;
+        queue_.clear();
+    }
+    cv_.notify_all();
+    if (worker_.joinable()) worker_.join();
+    releaseAll();
+}
+
+void ImagePipeline::releaseAll() {
+    for (auto& [key, e] : entries_)
+        if (e.texture) uploader_.release(e.texture);
+    entries_.clear();
+    staged_.clear();
+    wanted_.clear();
+    stats_.bytes = 0;
+    stats_.textures = 0;
+}
+
+void ImagePipeline::setContent(const std::string& db_path, std::unordered_map<std::string, int64_t> pixels) {
+    releaseAll();
+    pixels_ = std::move(pixels);
+    logged_.clear();
+    std::lock_guard<std::mutex> lock(mu_);
+    db_path_ = db_path;
+    ++generation_;
+    queue_.clear();
+    done_.clear();
+}
+
+// [SECTION] Requests
+
+void ImagePipeline::want(const std::string& key, int priority) {
+    auto it = entries_.find(key);
+    if (it == entries_.end()) it = entries_.emplace(key, Entry{}).first;
+    Entry& e = it->second;
+    const bool first = e.last_used != frame_;
+    if (!first && priority >= e.priority) return;
+    e.last_used = frame_;
+    e.priority = priority;
+    if (e.slot != Slot::Queued && e.slot != Slot::Decoded) return;
+    if (first) {
+        const auto px = pixels_.find(key);
+        wanted_.push_back(Job{key, priority, px != pixels_.end() ? px->second : 0});
+    } else {
+        for (Job& j : wanted_)
+            if (j.key == key) j.priority = priority;
+    }
+}
+
+TextureRef ImagePipeline::request(const std::string& key) {
+    const auto t0 = std::chrono::steady_clock::now();
+    TextureRef out;
+    if (!key.empty()) {
+        want(key, kOnScreen);
+        out = peek(key);
+    } else {
+        out.state = ImageState::Failed;
+    }
+    request_ms_ += msSince(t0);
+    return out;
+}
+
+void ImagePipeline::prefetch(const std::string& key) {
+    if (!key.empty()) want(key, kSoon);
+}
+
+TextureRef ImagePipeline::peek(const std::string& key) const {
+    TextureRef out;
+    const auto it = entries_.find(key);
+    if (it == entries_.end()) return out;
+    const Entry& e = it->second;
+    if (e.slot == Slot::Ready) {
+        out.state = ImageState::Ready;
+        out.texture = e.texture;
+        out.width = e.width;
+        out.height = e.height;
+    } else if (e.slot == Slot::Failed) {
+        out.state = ImageState::Failed;
+    }
+    return out;
+}
+
+// [SECTION] The frame
+
+bool ImagePipeline::pump() {
+    const auto t0 = std::chrono::steady_clock::now();
+    ++frame_;
+    // What the last frame wanted, in order: on screen before soon, cheap before expensive (a screen of
+    // thumbnails fills in before one large photo), then drawing order.
+    std::stable_sort(wanted_.begin(), wanted_.end(), [](const Job& a, const Job& b) {
+        if (a.priority != b.priority) return a.priority < b.priority;
+        return a.pixels < b.pixels;
+    });
+    bool work = false;
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        // Finished work first, so nothing just decoded is asked for again.
+        for (Decoded& d : done_) {
+            auto it = entries_.find(d.key);
+            if (it == entries_.end() || it->second.slot != Slot::Queued) continue;
+            ++stats_.decoded;
+            if (!d.ok) {
+                it->second.slot = Slot::Failed;
+                ++stats_.failed;
+                if (logged_.insert(d.key).second) failures_.push_back({d.key, d.error});
+                continue;
+            }
+            it->second.slot = Slot::Decoded;
+            staged_.push_back(std::move(d));
+        }
+        done_.clear();
+        // The queue is replaced, not appended to: what nobody asks for any more is never decoded.
+        queue_.clear();
+        for (Job& j : wanted_) {
+            const auto it = entries_.find(j.key);
+            if (it != entries_.end() && it->second.slot == Slot::Queued && j.key != current_) queue_.push_back(std::move(j));
+        }
+        work = !queue_.empty();
+    }
+    wanted_.clear();
+    if (work) cv_.notify_one();
+    // Outside the lock: the uploader logs.
+    for (const auto& [key, why] : failures_) uploader_.failed(key, why);
+    failures_.clear();
+
+    // Uploads: what is wanted most urgently first, within the per-frame bounds.
+    std::stable_sort(staged_.begin(), staged_.end(), [&](const Decoded& a, const Decoded& b) {
+        return entries_[a.key].priority < entries_[b.key].priority;
+    });
+    bool changed = false;
+    int n = 0;
+    size_t bytes = 0;
+    for (auto it = staged_.begin(); it != staged_.end();) {
+        Entry& e = entries_[it->key];
+        if (e.last_used + options_.stale_frames < frame_) {
+            // Swiped past before it could be shown: drop the pixels, ask again if it comes back.
+            if (e.texture) {
+                uploader_.release(e.texture);
+                stats_.bytes -= std::min(stats_.bytes, e.bytes);
+                --stats_.textures;
+            }
+            entries_.erase(it->key);
+            it = staged_.erase(it);
+            ++stats_.dropped;
+            continue;
+        }
+        if (n >= options_.uploads_per_frame || (n > 0 && bytes >= options_.upload_bytes_per_frame)) break;
+        const size_t left = static_cast<size_t>(it->height - it->rows_done) * it->width * 4;
+        const size_t room = options_.upload_bytes_per_frame > bytes ? options_.upload_bytes_per_frame - bytes : 0;
+        if (left > room && !bands_ok_ && n > 0) {
+            ++it; // whole uploads only: the next frame starts with it
+            continue;
+        }
+        const int rows_before = it->rows_done;
+        const bool complete = uploadSome(*it, e, room, n == 0);
+        bytes += complete && rows_before == 0 ? left
+                                              : static_cast<size_t>(it->rows_done - rows_before) * it->width * 4;
+        ++n;
+        if (!complete) break; // the frame's room is used up
+        e.slot = Slot::Ready;
+        ++stats_.uploads;
+        changed = true;
+        it = staged_.erase(it);
+    }
+    stats_.peak_bytes = std::max(stats_.peak_bytes, stats_.bytes);
+    if (stats_.bytes > options_.budget_bytes) evict();
+
+    // Queued requests nobody repeats any more (scrolled past) are forgotten, so they can be asked anew.
+    for (auto it = entries_.begin(); it != entries_.end();) {
+        if (it->second.slot == Slot::Queued && it->second.last_used + options_.stale_frames < frame_) {
+            std::lock_guard<std::mutex> lock(mu_);
+            if (it->first != current_) {
+                it = entries_.erase(it);
+                continue;
+            }
+        }
+        ++it;
+    }
+
+    stats_.frame_ms = request_ms_ + msSince(t0);
+    stats_.max_frame_ms = std::max(stats_.max_frame_ms, stats_.frame_ms);
+    request_ms_ = 0;
+    return changed;
+}
+
+bool ImagePipeline::uploadSome(Decoded& d, Entry& e, size_t room, bool first) {
+    const size_t row = static_cast<size_t>(d.width) * 4;
+    const size_t left = static_cast<size_t>(d.height - d.rows_done) * row;
+    auto allocate = [&](const uint8_t* px) {
+        e.texture = uploader_.upload(px, d.width, d.height);
+        e.width = d.width;
+        e.height = d.height;
+        e.bytes = row * d.height;
+        stats_.bytes += e.bytes;
+        ++stats_.textures;
+    };
+    if (d.rows_done == 0 && (left <= room || !bands_ok_)) {
+        allocate(d.rgba.data()); // fits (or cannot be split): in one go
+        return true;
+    }
+    if (d.rows_done == 0) allocate(nullptr);
+    // A band of whole rows that fits the room left this frame; at least one row so it always moves.
+    int rows = static_cast<int>(std::max<size_t>(1, (first ? std::max(room, row) : room) / row));
+    rows = std::min(rows, d.height - d.rows_done);
+    if (!e.texture || !uploader_.uploadRows(e.texture, d.rows_done, d.width, rows, d.rgba.data() + d.rows_done * row)) {
+        // This uploader cannot fill rows: replace the empty texture by a whole upload, once and for all.
+        bands_ok_ = false;
+        if (e.texture) uploader_.release(e.texture);
+        stats_.bytes -= std::min(stats_.bytes, e.bytes);
+        --stats_.textures;
+        d.rows_done = 0;
+        allocate(d.rgba.data());
+        return true;
+    }
+    d.rows_done += rows;
+    return d.rows_done >= d.height;
+}
+
+bool ImagePipeline::busy() const {
+    if (!staged_.empty()) return true;
+    std::lock_guard<std::mutex> lock(mu_);
+    return !queue_.empty() || !done_.empty() || !current_.empty();
+}
+
+void ImagePipeline::evict() {
+    // Least recently drawn first; never what is on screen.
+    std::vector<std::pair<uint64_t, const std::string*>> order;
+    for (const auto& [key, e] : entries_)
+        if (e.slot == Slot::Ready && e.last_used + options_.keep_frames < frame_) order.push_back({e.last_used, &key});
+    std::sort(order.begin(), order.end());
+    std::vector<std::string> gone;
+    for (const auto& [used, key] : order) {
+        if (stats_.bytes <= options_.budget_bytes) break;
+        Entry& e = entries_[*key];
+        if (e.texture) uploader_.release(e.texture);
+        stats_.bytes -= std::min(stats_.bytes, e.bytes);
+        --stats_.textures;
+        ++stats_.evicted;
+        gone.push_back(*key);
+    }
+    for (const std::string& k : gone) entries_.erase(k);
+}
+
+// [SECTION] The worker
+
+void ImagePipeline::workerLoop() {
+    std::unique_ptr<ContentDb> db;
+    std::string open_path;
+    uint64_t open_generation = 0;
+    for (;;) {
+        Job job;
+        std::string path;
+        uint64_t generation;
+        {
+            std::unique_lock<std::mutex> lock(mu_);
+            current_.clear();
+            cv_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+            if (stop_) return;
+            job = std::move(queue_.front());
+            queue_.pop_front();
+            current_ = job.key;
+            path = db_path_;
+            generation = generation_;
+        }
+        Decoded out;
+        out.key = job.key;
+        out.generation = generation;
+        try {
+            if (!db || open_path != path || open_generation != generation) {
+                db.reset();
+                db = std::make_unique<ContentDb>(path);
+                open_path = path;
+                open_generation = generation;
+            }
+            out.ok = decodeImage(db->imageBytes(job.key), options_.max_width, options_.max_height, &out.rgba,
+                                 &out.width, &out.height, &out.error);
+        } catch (const std::exception& e) {
+            out.error = e.what();
+            db.reset();
+        } catch (...) {
+            out.error = "unknown error";
+            db.reset();
+        }
+        if (!out.ok) out.rgba.clear();
+        {
+            std::lock_guard<std::mutex> lock(mu_);
+            if (generation == generation_ && !stop_) done_.push_back(std::move(out));
+        }
+        uploader_.wake();
+    }
+}
+
+} // namespace ww

@@ -1,0 +1,175 @@
+// Run-time images, without any GL: encoded blobs are read from the content database and decoded on
+// one worker thread; the UI thread hands finished pixels to a TextureUploader (the GPU in the kiosk,
+// a counter in tests), a bounded amount per frame, and keeps the textures in an LRU cache with a byte
+// budget. Everything here except the worker runs on the UI thread.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace ww {
+
+// Where decoded pixels go.
+class TextureUploader {
+public:
+    virtual ~TextureUploader() = default;
+    // UI thread: makes a texture of `rgba` (w×h×4 bytes); 0 when there is none (headless, GL error).
+    // `rgba` null: allocate only, for uploadRows().
+    virtual uint64_t upload(const uint8_t* rgba, int width, int height) = 0;
+    // UI thread: fills rows [y, y + rows) of an allocated texture; false when this uploader cannot
+    // (then images are uploaded whole).
+    virtual bool uploadRows(uint64_t texture, int y, int width, int rows, const uint8_t* rgba) {
+        (void)texture, (void)y, (void)width, (void)rows, (void)rgba;
+        return false;
+    }
+    virtual void release(uint64_t texture) = 0;
+    // Worker thread: a decode finished; the UI loop should render a frame soon.
+    virtual void wake() {}
+    // UI thread: an image cannot be shown (corrupt, missing). Called once per key and content.
+    virtual void failed(const std::string& key, const std::string& why) { (void)key, (void)why; }
+};
+
+// Settings of the pipeline, field by field.
+struct ImagePipelineOptions {
+    // Texture memory kept for images not drawn in the last frames, in bytes. 128 MB holds ~20 display
+    // copies at 1920×1080 plus a few hundred thumbnails, and leaves a 2 GB kiosk (GPU memory shared
+    // with the system) well over 1 GB for everything else.
+    size_t budget_bytes = size_t{128} << 20;
+    // Per frame at most this many textures and this many bytes are uploaded. Larger images go up in
+    // bands of rows over several frames (a display copy fitted to 1920×1080 is ~6 MB: three frames),
+    // or whole, one per frame, when the uploader cannot do bands.
+    int uploads_per_frame = 4;
+    size_t upload_bytes_per_frame = size_t{2} << 20;
+    // Decoded images larger than this are scaled down on the worker: a texture never needs more
+    // pixels than the display has. 0 = no limit.
+    int max_width = 0;
+    int max_height = 0;
+    // Images drawn within this many frames are never evicted, even over budget (they are on screen).
+    int keep_frames = 2;
+    // A request not repeated for this many frames is dropped from the queue (scrolled or swiped past).
+    int stale_frames = 30;
+};
+
+enum class ImageState { Loading, Ready, Failed };
+
+struct TextureRef {
+    ImageState state = ImageState::Loading;
+    uint64_t texture = 0;
+    int width = 0;
+    int height = 0;
+};
+
+// For the benchmark and tests.
+struct ImagePipelineStats {
+    double frame_ms = 0;      // UI-thread time on images in the last finished frame (pump + requests)
+    double max_frame_ms = 0;  // the worst frame since resetMax()
+    size_t bytes = 0;         // texture bytes held now
+    size_t peak_bytes = 0;
+    size_t textures = 0;
+    uint64_t uploads = 0;
+    uint64_t decoded = 0;     // finished by the worker (including failures)
+    uint64_t failed = 0;
+    uint64_t evicted = 0;
+    uint64_t dropped = 0;     // decoded but not wanted any more when its turn to upload came
+};
+
+// Decodes one encoded image (JPEG or PNG) into RGBA, scaled down to fit max_w×max_h (0 = no limit).
+// False with *error on corrupt data or absurd dimensions; never throws for bad bytes.
+bool decodeImage(const std::vector<uint8_t>& bytes, int max_w, int max_h, std::vector<uint8_t>* rgba, int* w,
+                 int* h, std::string* error);
+
+class ImagePipeline {
+public:
+    ImagePipeline(TextureUploader& uploader, ImagePipelineOptions options = {});
+    // Stops the worker (after the decode it is in, if any) and releases every texture.
+    ~ImagePipeline();
+    ImagePipeline(const ImagePipeline&) = delete;
+    ImagePipeline& operator=(const ImagePipeline&) = delete;
+
+    // New content: releases every texture, forgets queued work, reads from `db_path` from now on.
+    // `pixels` (optional) gives width×height per key, so cheap images are decoded first.
+    void setContent(const std::string& db_path, std::unordered_map<std::string, int64_t> pixels = {});
+
+    // [SECTION] Per frame, UI thread
+    // An image drawn this frame: returned once uploaded; asks the worker for it otherwise.
+    TextureRef request(const std::string& key);
+    // An image likely drawn soon (the viewer's neighbours): decoded after everything drawn now, and
+    // kept like a drawn one.
+    void prefetch(const std::string& key);
+    // Looks without asking.
+    TextureRef peek(const std::string& key) const;
+    // Once per frame before drawing: hands the worker this frame's wishes, uploads finished pixels
+    // within the per-frame bounds, evicts to the budget. True when something new can be drawn.
+    bool pump();
+    // Work is queued, in progress or waiting for upload: keep frames coming.
+    bool busy() const;
+
+    const ImagePipelineStats& stats() const { return stats_; }
+    void resetMax() { stats_.max_frame_ms = 0; }
+    const ImagePipelineOptions& options() const { return options_; }
+
+private:
+    enum class Slot { Queued, Decoded, Ready, Failed };
+    struct Entry {
+        Slot slot = Slot::Queued;
+        uint64_t texture = 0;
+        int width = 0, height = 0;
+        size_t bytes = 0;
+        uint64_t last_used = 0;
+        int priority = 0;
+    };
+    struct Job {
+        std::string key;
+        int priority;
+        int64_t pixels;
+    };
+    struct Decoded {
+        std::string key;
+        uint64_t generation = 0;
+        std::vector<uint8_t> rgba;
+        int width = 0, height = 0;
+        bool ok = false;
+        std::string error;
+        int rows_done = 0; // rows already in the texture (banded upload)
+    };
+    // Uploads within the frame's bounds; true when `d` is complete.
+    bool uploadSome(Decoded& d, Entry& e, size_t room, bool first);
+    void want(const std::string& key, int priority);
+    void evict();
+    void releaseAll();
+    void workerLoop();
+
+    TextureUploader& uploader_;
+    const ImagePipelineOptions options_;
+    std::unordered_map<std::string, Entry> entries_;
+    std::unordered_map<std::string, int64_t> pixels_;
+    std::vector<Job> wanted_;        // this frame's requests for images not ready yet
+    std::deque<Decoded> staged_;     // decoded, waiting for their upload
+    uint64_t frame_ = 0;
+    double request_ms_ = 0;          // time in request() since the last pump
+    ImagePipelineStats stats_;
+    bool bands_ok_ = true;           // the uploader can fill rows (until it says otherwise)
+    std::unordered_set<std::string> logged_;
+    std::vector<std::pair<std::string, std::string>> failures_; // to report after the lock
+
+    // Shared with the worker.
+    mutable std::mutex mu_;
+    std::condition_variable cv_;
+    std::deque<Job> queue_;
+    std::vector<Decoded> done_;
+    std::string current_;            // the key the worker is decoding
+    std::string db_path_;
+    uint64_t generation_ = 0;
+    bool stop_ = false;
+    std::thread worker_;
+};
+
+} // namespace ww

@@ -1,0 +1,127 @@
+// The attract slideshow: the start screen's photo tile shows the event's photos one after another,
+// right of the tile's words, with a calm crossfade (a cut with reduced motion). Between fades it asks
+// for no frames but the one that starts the next fade, so an untouched kiosk stays idle.
+#include "ui/icons.h"
+#include "ui/screen.h"
+#include "ui/widgets.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ww {
+
+namespace {
+
+constexpr int kHoldS = 8;          // each photo stays this long
+constexpr float kFadeS = 1.6f;     // then fades into the next over this long
+
+struct Slides {
+    std::string current;           // photo ids: ids survive a content reload, pointers do not
+    std::string next;
+    float fade = -1;               // progress of `next` fading in, 0..1; < 0 while holding
+    int64_t due_utc = 0;           // when the next fade starts
+};
+
+Slides& slides() {
+    static Slides s; // one start screen per process
+    return s;
+}
+
+// The photo after `id` across all galleries, wrapping around.
+const Photo* after(const Model& m, const std::string& id) {
+    if (m.photos.empty()) return nullptr;
+    for (size_t i = 0; i < m.photos.size(); ++i)
+        if (m.photos[i].id == id) return &m.photos[(i + 1) % m.photos.size()];
+    return &m.photos.front();
+}
+
+// The display copy, or the thumbnail until it is ready.
+ImageView best(Ctx& c, const Photo& p) {
+    const ImageView v = c.images.get(p.image);
+    return v.texture ? v : c.images.get(p.thumb);
+}
+
+// Draws `v` to cover [a, b] (cropped, centred), right corners rounded like the tile.
+void cover(Ctx& c, const ImageView& v, ImVec2 a, ImVec2 b, int alpha) {
+    if (!v.texture || v.width <= 0 || v.height <= 0 || alpha <= 0) return;
+    const float ia = static_cast<float>(v.width) / v.height, ba = (b.x - a.x) / (b.y - a.y);
+    ImVec2 uv0(0, 0), uv1(1, 1);
+    if (ia > ba) {
+        uv0.x = (1 - ba / ia) * 0.5f;
+        uv1.x = 1 - uv0.x;
+    } else {
+        uv0.y = (1 - ia / ba) * 0.5f;
+        uv1.y = 1 - uv0.y;
+    }
+    c.dl->AddImageRounded(v.texture, a, b, uv0, uv1, IM_COL32(255, 255, 255, alpha), c.th.radius,
+                          ImDrawFlags_RoundCornersRight);
+}
+
+} // namespace
+
+void drawTileSlideshow(Ctx& c, ImVec2 ta, ImVec2 tb) {
+    const Model& m = c.model;
+    const Theme& th = c.th;
+    if (m.photos.empty()) return;
+    // The words of the tile keep their place on the left, in either of its layouts.
+    const float pad = th.u(3);
+    const float iw = textWidth(th.heading, icon::Photos) + th.u(1.5f);
+    const float words = std::max({textWidth(th.display, icon::Photos), textWidth(th.heading, c.t(S::Photos)) + iw,
+                                  textWidth(th.caption, c.t(S::PhotosHint)) + iw});
+    const float h = tb.y - ta.y;
+    const float w = std::min(tb.x - ta.x - pad * 2 - words, h * 1.8f);
+    if (w < th.u(16) || h < th.u(10)) return;
+    const ImVec2 a(tb.x - w, ta.y), b = tb;
+
+    Slides& s = slides();
+    const Photo* cur = m.photo(s.current);
+    if (!cur) {
+        cur = &m.photos.front();
+        s = Slides{cur->id, {}, -1, c.now_utc + kHoldS};
+    }
+    // A clock set back by staff must not freeze the show.
+    if (s.due_utc > c.now_utc + kHoldS) s.due_utc = c.now_utc + kHoldS;
+    const Photo* next = after(m, cur->id);
+    if (next == cur) next = nullptr;
+
+    c.dl->AddRectFilled(a, b, th.c.surface_alt, th.radius, ImDrawFlags_RoundCornersRight);
+    cover(c, best(c, *cur), a, b, 255);
+    if (!next) return;
+
+    if (s.fade < 0) {
+        // Holding: have the next photo ready before its turn, then start the fade.
+        c.images.prefetch(next->image);
+        if (c.now_utc >= s.due_utc) {
+            const ImageView nv = c.images.get(next->image);
+            if (nv.texture || c.images.broken(next->image)) {
+                if (c.settings.reduced_motion) {
+                    s = Slides{next->id, {}, -1, c.now_utc + kHoldS};
+                    cover(c, best(c, *next), a, b, 255);
+                } else {
+                    s.next = next->id;
+                    s.fade = 0;
+                }
+            } else {
+                c.redraw_in = c.redraw_in < 0 ? 0.5 : std::min(c.redraw_in, 0.5); // still decoding
+            }
+        }
+    }
+    if (s.fade >= 0) {
+        const Photo* nx = m.photo(s.next);
+        s.fade = std::min(1.0f, s.fade + c.dt / kFadeS);
+        // Ease in and out: calm at both ends.
+        const float e = s.fade * s.fade * (3 - 2 * s.fade);
+        if (nx) cover(c, best(c, *nx), a, b, static_cast<int>(std::lround(255 * e)));
+        if (s.fade >= 1 || !nx || c.settings.reduced_motion) s = Slides{nx ? nx->id : cur->id, {}, -1, c.now_utc + kHoldS};
+        else c.animating = true;
+    }
+    if (s.fade < 0) {
+        const double in = std::max<double>(0.05, static_cast<double>(s.due_utc - c.now_utc));
+        c.redraw_in = c.redraw_in < 0 ? in : std::min(c.redraw_in, in);
+    }
+    if (c.report) (*c.report)["slideshow"] = s.fade >= 0 ? s.next : s.current;
+}
+
+} // namespace ww

@@ -7,7 +7,7 @@ JOBS     ?= $(shell nproc)
 CONTENT  ?= content
 ARGS     ?=
 
-.PHONY: all deps configure build content run test test-asan bench clean
+.PHONY: all deps configure build content run test test-asan bench package clean
 
 all: build
 
@@ -41,6 +41,10 @@ test-asan: deps
 bench: content
 	tests/bench/content_build.sh $(BUILD)
 	@if [ -x $(BUILD)/bin/wegweiser ]; then $(BUILD)/bin/wegweiser --headless --bench --content $(BUILD)/content.db; fi
+
+# The Debian package: build/wegweiser_<version>_<arch>.deb (see docs/OPERATIONS.md).
+package: content
+	cmake --build $(BUILD) --target package
 
 clean:
 	rm -rf $(BUILD) build-debug build-asan

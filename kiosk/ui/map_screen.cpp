@@ -297,7 +297,9 @@ void MapScreen::draw(Ctx& c) {
         pan_a = ImVec2(c.max.x - panel_w - gap, c.min.y + gap);
         pan_b = ImVec2(c.max.x - gap, c.max.y - gap);
     } else {
-        const float panel_h = std::clamp(c.h() * 0.4f, th.u(50), c.h() * 0.5f);
+        // Larger text needs a taller panel for the same steps; the plan keeps at least half.
+        const float share = th.text_scale > 1.2f ? 0.5f : 0.4f;
+        const float panel_h = std::clamp(c.h() * share, th.u(50), c.h() * 0.5f);
         map_a = ImVec2(c.min.x + gap, c.min.y + gap);
         map_b = ImVec2(c.max.x - gap, c.max.y - panel_h - gap * 2);
         pan_a = ImVec2(c.min.x + gap, c.max.y - panel_h - gap);
@@ -350,10 +352,11 @@ void MapScreen::draw(Ctx& c) {
             mx = ImVec2(std::max(mx.x, r.x), std::max(mx.y, r.y));
         }
         if (!leg.points.empty()) {
-            // The whole leg in view with room for its markers, but never closer than a stand's width.
+            // The whole leg in view with room for its markers and labels; not so close that the
+            // surroundings a visitor recognises leave the screen.
             const float need_w = std::max(8.0f, mx.x - mn.x) * fit, need_h = std::max(8.0f, mx.y - mn.y) * fit;
-            const float z = std::clamp(std::min((map_size.x - th.u(16)) / need_w, (map_size.y - th.u(16)) / need_h),
-                                       kMinZoom, 4.0f);
+            const float z = std::clamp(std::min((map_size.x - th.u(28)) / need_w, (map_size.y - th.u(28)) / need_h),
+                                       kMinZoom, 2.5f);
             s.cam.zoom = z;
             const ImVec2 mid((mn.x + mx.x) * 0.5f, (mn.y + mx.y) * 0.5f);
             s.cam.pan = ImVec2(-(mid.x - v.rc.x) * fit * z, -(mid.y - v.rc.y) * fit * z);
@@ -535,8 +538,8 @@ void MapScreen::draw(Ctx& c) {
                             th.contrast ? pal.bg : IM_COL32_WHITE, ic);
                 labels.block(ImVec2(at.x - mr, at.y - mr), ImVec2(at.x + mr, at.y + mr));
                 if (!words.empty())
-                    centredLabel(words, ImVec2(at.x, at.y - mr - th.u(0.5f) - lh * 0.5f - th.u(0.75f)), pal.accent_text,
-                                 prio, pal.live);
+                    centredLabel(words, ImVec2(at.x, at.y - mr - th.u(0.5f) - lh * 0.5f - th.u(0.75f)),
+                                 th.contrast ? pal.bg : IM_COL32_WHITE, prio, fill);
             };
             if (li > 0) {
                 const WalkLeg& prev = s.route.legs[li - 1];
@@ -584,6 +587,8 @@ void MapScreen::draw(Ctx& c) {
     }
 
     // You are here: a dot with the direction the visitor looks, and the words under it.
+    ImVec2 yah_box[2], yah_pos;
+    std::string yah_text;
     if (kiosk && kiosk->level == s.level) {
         const ImVec2 at = v(kiosk->pos);
         const float r = th.u(1.75f);
@@ -602,21 +607,22 @@ void MapScreen::draw(Ctx& c) {
         labels.block(ImVec2(at.x - r * 2.2f, at.y - r * 2.2f), ImVec2(at.x + r * 2.2f, at.y + r * 2.2f));
         const std::string yah = std::string(icon::YouAreHere) + " " + c.t(S::YouAreHere);
         const float tw = textWidth(th.strong, yah);
-        MapLabel l;
-        l.priority = 100;
-        l.font = th.strong;
-        l.text = yah;
-        l.colour = IM_COL32_WHITE;
-        l.backing = pal.map_you;
-        // Below the dot, on the side away from where the visitor looks.
+        // Always shown, below the dot on the side away from where the visitor looks; labels give way.
         const float below = dir.y > 0.5f ? -1.0f : 1.0f;
         const float ly = below > 0 ? at.y + r * 2.4f + th.u(0.75f) : at.y - r * 2.4f - th.u(0.75f) - th.strong->FontSize;
-        l.text_pos = ImVec2(std::floor(at.x - tw * 0.5f), std::floor(ly));
-        l.min = ImVec2(l.text_pos.x - th.u(1.25f), l.text_pos.y - th.u(0.6f));
-        l.max = ImVec2(l.text_pos.x + tw + th.u(1.25f), l.text_pos.y + th.strong->FontSize + th.u(0.6f));
-        labels.add(std::move(l));
+        const ImVec2 tp(std::floor(at.x - tw * 0.5f), std::floor(ly));
+        const ImVec2 la(tp.x - th.u(1.25f), tp.y - th.u(0.6f)), lb(tp.x + tw + th.u(1.25f), tp.y + th.strong->FontSize + th.u(0.6f));
+        yah_box[0] = la;
+        yah_box[1] = lb;
+        yah_text = yah;
+        yah_pos = tp;
+        labels.block(la, lb);
     }
     labels.placeAndDraw(dl, th.u(0.75f));
+    if (!yah_text.empty()) {
+        dl->AddRectFilled(yah_box[0], yah_box[1], pal.map_you, th.u(0.75f));
+        dl->AddText(th.strong, th.strong->FontSize, yah_pos, IM_COL32_WHITE, yah_text.c_str());
+    }
 
     // A small compass while the plan is turned: the needle points to north on the plan.
     if (rotation != 0) {
@@ -682,10 +688,13 @@ void MapScreen::draw(Ctx& c) {
     panel(c, pan_a, pan_b, pal.surface);
     const float px = pan_a.x + th.u(3), pw = pan_b.x - pan_a.x - th.u(6);
     float y = pan_a.y + th.u(3);
-    text(c, th.heading, ImVec2(px, y), pal.accent, icon::Map);
-    textEllipsis(c, th.heading, ImVec2(px + textWidth(th.heading, icon::Map) + th.u(2), y), pal.text, c.t(S::Map),
-                 pw - th.u(8));
-    y += th.heading->FontSize + th.u(2);
+    // In portrait with large text the panel's height goes to the route; the bar says where we are.
+    if (!(c.portrait && th.text_scale > 1.2f)) {
+        text(c, th.heading, ImVec2(px, y), pal.accent, icon::Map);
+        textEllipsis(c, th.heading, ImVec2(px + textWidth(th.heading, icon::Map) + th.u(2), y), pal.text, c.t(S::Map),
+                     pw - th.u(8));
+        y += th.heading->FontSize + th.u(2);
+    }
     if (levels.size() > 1) {
         text(c, th.caption, ImVec2(px, y), pal.text_muted, std::string(icon::Layers) + "  " + c.t(S::Level));
         y += th.caption->FontSize + th.u(1);
@@ -728,8 +737,6 @@ void MapScreen::draw(Ctx& c) {
     const Exhibitor* sel_ex = k == std::string("stand") ? m.exhibitorAtStand(id) : nullptr;
     if (s.has_route) {
         const bool multi = route_ok && s.route.legs.size() > 1;
-        actions.push_back({"route.step-free", s.step_free ? icon::Check : icon::Wheelchair, c.t(S::RouteStepFree),
-                           s.step_free ? Style::Selected : Style::Secondary});
         if (multi && s.leg > 0) {
             const Level* pl = m.level(s.route.legs[static_cast<size_t>(s.leg - 1)].level);
             actions.push_back({"route.prev-level", icon::ChevronLeft,
@@ -740,6 +747,8 @@ void MapScreen::draw(Ctx& c) {
             actions.push_back({"route.next-level", icon::ChevronRight,
                                fmt(S::RouteNextLevel, c.lang(), nl ? nl->name.in(c.lang()).c_str() : ""), Style::Primary});
         }
+        actions.push_back({"route.step-free", s.step_free ? icon::Check : icon::Wheelchair, c.t(S::RouteStepFree),
+                           s.step_free ? Style::Selected : Style::Secondary});
         actions.push_back({"route.clear", icon::Close, c.t(S::RouteClear), Style::Secondary});
     } else if (!k.empty()) {
         if (k == std::string("stand") && sel_ex)
@@ -753,8 +762,7 @@ void MapScreen::draw(Ctx& c) {
         for (size_t i = 0; i < actions.size(); ++i) {
             const Action& a = actions[i];
             const bool fits = buttonWidth(c, a.icon, a.label) <= half;
-            if (fits && !rows.empty() && rows.back().size() == 1 && buttonWidth(c, rows.back()[0]->icon, rows.back()[0]->label) <= half &&
-                rows.back()[0]->id != "route.step-free" && a.id != "route.clear")
+            if (fits && !rows.empty() && rows.back().size() == 1 && buttonWidth(c, rows.back()[0]->icon, rows.back()[0]->label) <= half)
                 rows.back().push_back(&a);
             else
                 rows.push_back({&a});
@@ -824,7 +832,7 @@ void MapScreen::draw(Ctx& c) {
                     const bool last = &st == &s.route.steps.back();
                     const char* ic = last ? icon::MapMarker : (leg.connector ? connectorIcon(leg.connector_type) : icon::ChevronRight);
                     text(c, th.body, ImVec2(px, by), last ? pal.map_selected : pal.live, ic);
-                    const float ix = th.u(4.5f);
+                    const float ix = std::max(textWidth(th.body, icon::ChevronRight), textWidth(th.body, ic)) + th.u(1.5f);
                     by += textWrapped(c, th.body, ImVec2(px + ix, by), pal.text, st.text.in(c.lang()), pw - ix) + th.u(1.25f);
                 }
             } else {

@@ -95,8 +95,10 @@ void drawTileSlideshow(Ctx& c, ImVec2 ta, ImVec2 tb) {
         c.images.prefetch(next->image);
         if (c.now_utc >= s.due_utc) {
             const ImageView nv = c.images.get(next->image);
-            if (nv.texture || c.images.broken(next->image)) {
-                if (c.settings.reduced_motion) {
+            // Move on once the next photo can be shown, or when there are no pixels at all (headless).
+            const bool nothing_shown = !best(c, *cur).texture;
+            if (nv.texture || c.images.broken(next->image) || nothing_shown) {
+                if (c.settings.reduced_motion || nothing_shown) {
                     s = Slides{next->id, {}, -1, c.now_utc + kHoldS};
                     cover(c, best(c, *next), a, b, 255);
                 } else {

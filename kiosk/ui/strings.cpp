@@ -200,7 +200,7 @@ const Entry kStrings[] = {
     {S::ClosedNoOpening, "Die Veranstaltung ist beendet.", "The event has ended."},
     {S::RouteTo, "Weg zu %s", "Route to %s"},
     {S::RouteDistance, "%d m", "%d m"},
-    {S::RouteWalk, "≈ %d Min. zu Fuß", "about %d min walk"},
+    {S::RouteWalk, "ca. %d Min. zu Fuß", "about %d min walk"},
     {S::RouteStepFree, "Stufenlos", "Step-free"},
     {S::RouteNextLevel, "Weiter: %s", "Next: %s"},
     {S::RoutePrevLevel, "Zurück: %s", "Back: %s"},

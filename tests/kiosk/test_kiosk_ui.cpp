@@ -187,7 +187,7 @@ TEST_CASE("every screen can be visited from home and left again") {
     s = k.state();
     CHECK(s["screen"] == "photo");
     CHECK(s["index"] == 1);
-    k.send("tap @photo.next");
+    k.send("tap @viewer.next");
     s = k.state();
     CHECK(s["index"] == 2);
     CHECK(s["history"] == 3); // paging through photos adds no history

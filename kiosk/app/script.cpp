@@ -126,7 +126,9 @@ void execute(App& app, const std::string& line, std::ostream& out, bool* quit) {
         if (args.size() != 1) throw ScriptError{"usage: clock 2022-09-07T10:30 | clock +MINUTES"};
         if (args[0][0] == '+' || args[0][0] == '-') app.shiftClock(number(args[0], "minutes"));
         else if (!app.setClock(args[0])) throw ScriptError{"cannot read the time '" + args[0] + "' (want 2022-09-07T10:30)"};
-        settle(app, 1);
+        // Two frames: a new time can change the whole screen (opening hours), and targets register a
+        // frame later.
+        settle(app, 2);
         return;
     }
     if (cmd == "state") {

@@ -66,8 +66,8 @@ void ClosedGate::draw(Ctx& c, double now) {
              th.u(1);
     }
     y += th.u(5);
-    textWrapped(c, th.body, ImVec2(x, y), dim,
-                std::string(icon::Hand) + "  " + tr(S::ClosedTouch, Lang::De) + " · " + tr(S::ClosedTouch, Lang::En), w);
+    y += textWrapped(c, th.body, ImVec2(x, y), fg, std::string(icon::Hand) + "  " + tr(S::ClosedTouch, Lang::De), w);
+    textWrapped(c, th.body, ImVec2(x, y), dim, tr(S::ClosedTouch, Lang::En), w);
     if (tapped) awake_until_ = std::max(awake_until_, now + wake_s_);
 }
 

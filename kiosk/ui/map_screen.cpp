@@ -332,7 +332,11 @@ void MapScreen::draw(Ctx& c) {
         if (!reduced) s.cam.fling(fling);
     }
     ImVec2 dt_at;
-    if (c.touch.doubleTapped(region, &dt_at)) {
+    // Two quick taps on a zoom button are two button taps, not a double tap on the plan.
+    const std::string tapped = c.touch.tappedId();
+    const bool on_plan = tapped.empty() || tapped.rfind("stand.", 0) == 0 || tapped.rfind("room.", 0) == 0 ||
+                         tapped.rfind("poi.", 0) == 0;
+    if (on_plan && c.touch.doubleTapped(region, &dt_at)) {
         s.cam.zoomTo(ImVec2(dt_at.x - map_c.x, dt_at.y - map_c.y), 2.0f);
         s.centre_pending = s.fit_leg_pending = false;
     }
@@ -712,6 +716,9 @@ void MapScreen::draw(Ctx& c) {
                        l->id == s.level ? Style::Selected : Style::Secondary)) {
                 if (s.level != l->id) {
                     s.level = l->id;
+                    std::string sel_level;
+                    Vec2 sel_at;
+                    if (!s.has_route && locate(m, s.selected, &sel_level, &sel_at) && sel_level != l->id) s.selected.clear();
                     s.cam.reset();
                     s.centre_pending = s.fit_leg_pending = false;
                     s.jump_pending = true;

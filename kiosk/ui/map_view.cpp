@@ -244,8 +244,8 @@ int LabelPlacer::placeAndDraw(ImDrawList* dl, float rounding) {
     std::vector<int> groups_placed;
     for (const MapLabel& l : labels_) {
         if (l.group && std::find(groups_placed.begin(), groups_placed.end(), l.group) != groups_placed.end()) continue;
-        // Off screen: nothing to place (and it must not keep a visible label away).
-        if (l.max.x < clip.x || l.min.x > clip.z || l.max.y < clip.y || l.min.y > clip.w) continue;
+        // Only whole labels: a name cut by the map's edge reads as a different word.
+        if (l.min.x < clip.x || l.max.x > clip.z || l.min.y < clip.y || l.max.y > clip.w) continue;
         const Box b{l.min, l.max};
         if (!free(b)) continue;
         taken_.push_back(b);

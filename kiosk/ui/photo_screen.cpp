@@ -188,7 +188,15 @@ void PhotoScreen::draw(Ctx& c) {
     const std::string prev_label = c.t(S::PreviousPhoto), next_label = c.t(S::NextPhoto);
     const float bw = std::max(buttonWidth(c, icon::ChevronLeft, prev_label), buttonWidth(c, icon::ChevronRight, next_label));
     const std::string pos = std::to_string(index + 1) + " / " + std::to_string(n);
-    textCentered(c, th.strong, ImVec2(a.x + margin + bw, by), ImVec2(b.x - margin - bw, by + ctl_h), kOnScrim, pos);
+    const float pos_w = textWidth(th.strong, pos);
+    if (c.w() - margin * 2 - bw * 2 >= pos_w + th.u(4)) {
+        textCentered(c, th.strong, ImVec2(a.x + margin + bw, by), ImVec2(b.x - margin - bw, by + ctl_h), kOnScrim, pos);
+    } else {
+        // Narrow (portrait at large text): the count goes top left, opposite Close, on its own scrim.
+        const ImVec2 pa(a.x + margin, a.y + th.u(3)), pb(pa.x + pos_w + th.u(4), pa.y + ctl_h);
+        c.dl->AddRectFilled(pa, pb, scrim(c), th.radius);
+        textCentered(c, th.strong, pa, pb, kOnScrim, pos);
+    }
     if (index > 0 && button(c, "viewer.prev", icon::ChevronLeft, prev_label, ImVec2(a.x + margin, by),
                             ImVec2(a.x + margin + bw, by + ctl_h)))
         go_to = index - 1;
@@ -201,8 +209,6 @@ void PhotoScreen::draw(Ctx& c) {
     const float cw = buttonWidth(c, icon::Close, close);
     const ImVec2 ca(b.x - margin - cw, a.y + th.u(3)), cb(b.x - margin, a.y + th.u(3) + ctl_h);
     if (button(c, "viewer.close", icon::Close, close, ca, cb)) {
-        const Route& r = c.nav.route();
-        (void)r;
         if (c.nav.canGoBack()) c.nav.back();
         else c.nav.go(ScreenId::Gallery, p->gallery);
     }

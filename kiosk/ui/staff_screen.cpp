@@ -61,13 +61,16 @@ StaffMenu::Action StaffMenu::draw(Ctx& c, double now, const StaffInfo& info, con
 void StaffMenu::drawPad(Ctx& c, double now, const std::string& pin_hash) {
     const Theme& th = c.th;
     const bool locked = now < locked_until_;
-    const float key = std::max(th.min_target * 1.4f, th.body->FontSize * 3.2f);
+    // Keys as wide as their longest word ("Löschen" at 200 % text), at least a generous finger.
+    const float key_h = std::max(th.min_target * 1.4f, th.body->FontSize * 3.2f);
+    float key = std::max(key_h, buttonWidth(c, icon::Backspace, c.t(S::Delete), th.body) + th.u(2));
     const float gap = th.u(2);
+    const float w = std::min(c.display.x - th.u(8), std::max(key * 3 + gap * 2 + th.u(12), th.u(70)));
+    key = std::min(key, (w - th.u(8) - gap * 2) / 3); // a narrow portrait screen at 200 % text
     const float pad_w = key * 3 + gap * 2;
-    const float w = std::min(c.display.x - th.u(8), std::max(pad_w + th.u(12), th.u(70)));
     const float title_h = th.heading->FontSize + th.u(2) + th.body->FontSize * 2.4f;
     const float h = th.u(5) + title_h + th.u(3) + th.heading->FontSize + th.u(3) + th.body->FontSize * 2.4f + th.u(2) +
-                    key * 4 + gap * 3 + th.u(3) + th.min_target + th.u(5);
+                    key_h * 4 + gap * 3 + th.u(3) + th.min_target + th.u(5);
     const ImVec2 a(std::floor((c.display.x - w) * 0.5f), std::floor(std::max(th.u(2), (c.display.y - h) * 0.5f)));
     const ImVec2 b(a.x + w, a.y + h);
     panel(c, a, b, th.c.surface);
@@ -98,10 +101,10 @@ void StaffMenu::drawPad(Ctx& c, double now, const std::string& pin_hash) {
     const float x0 = std::floor(a.x + (w - pad_w) * 0.5f);
     static const char* const kKeys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"};
     for (int i = 0; i < 12; ++i) {
-        const ImVec2 ka(x0 + (i % 3) * (key + gap), y + (i / 3) * (key + gap)), kb(ka.x + key, ka.y + key);
+        const ImVec2 ka(x0 + (i % 3) * (key + gap), y + (i / 3) * (key_h + gap)), kb(ka.x + key, ka.y + key_h);
         const std::string k = kKeys[i];
         const bool ok = k == "ok", clear = k == "clear";
-        const char* ic = ok ? icon::Check : clear ? icon::Backspace : nullptr;
+        const char* ic = clear ? icon::Backspace : nullptr;
         const std::string label = ok ? "OK" : clear ? c.t(S::Delete) : k;
         const bool tapped = button(c, "staff.key." + k, ic, label, ka, kb, ok ? Style::Primary : Style::Secondary,
                                    clear ? th.body : th.heading);
@@ -128,7 +131,7 @@ void StaffMenu::drawPad(Ctx& c, double now, const std::string& pin_hash) {
             entered_ += k;
         }
     }
-    y += key * 4 + gap * 3 + th.u(3);
+    y += key_h * 4 + gap * 3 + th.u(3);
     const float cw = buttonWidth(c, icon::Close, c.t(S::Cancel)) + th.u(4);
     if (button(c, "staff.cancel", icon::Close, c.t(S::Cancel), ImVec2(a.x + (w - cw) * 0.5f, y),
                ImVec2(a.x + (w + cw) * 0.5f, y + th.min_target), Style::Quiet))
@@ -182,18 +185,25 @@ StaffMenu::Action StaffMenu::drawMenu(Ctx& c, const StaffInfo& info) {
                         {"staff.exit", icon::Exit, S::StaffExit, Style::Secondary},
                         {"staff.close", icon::Close, S::StaffClose, Style::Secondary}};
     const float bh = th.min_target * 1.2f, gap = th.u(2);
-    float total = 0;
-    for (const Btn& bt : btns) total += buttonWidth(c, bt.ic, c.t(bt.label)) + th.u(4) + gap;
-    const bool two_rows = total - gap > w;
-    const float rows_h = two_rows ? bh * 2 + gap : bh;
+    float total = 0, widest = 0;
+    for (const Btn& bt : btns) {
+        const float bw = buttonWidth(c, bt.ic, c.t(bt.label)) + th.u(4);
+        total += bw + gap;
+        widest = std::max(widest, bw);
+    }
+    // One row if it fits, else two columns, else (portrait at 200 %) one button per row.
+    const int cols = total - gap <= w ? 4 : widest <= (w - gap) * 0.5f ? 2 : 1;
+    const int button_rows = 4 / cols;
+    const float rows_h = button_rows * bh + (button_rows - 1) * gap;
     float by = std::max(y + th.u(2), b.y - th.u(5) - rows_h), bx = x;
     int i = 0;
     for (const Btn& bt : btns) {
         float bw = buttonWidth(c, bt.ic, c.t(bt.label)) + th.u(4);
+        const bool two_rows = cols < 4;
         if (two_rows) {
-            bw = (w - gap) * 0.5f;
-            bx = x + (i % 2) * (bw + gap);
-            if (i == 2) by += bh + gap;
+            bw = (w - gap * (cols - 1)) / cols;
+            bx = x + (i % cols) * (bw + gap);
+            if (i > 0 && i % cols == 0) by += bh + gap;
         }
         if (button(c, bt.id, bt.ic, c.t(bt.label), ImVec2(bx, by), ImVec2(bx + bw, by + bh), bt.style)) {
             const std::string id = bt.id;

@@ -119,6 +119,7 @@ int main(int argc, char** argv) {
                               {"rss_mb", round2(statusMb("VmRSS:"))},
                               {"peak_rss_mb", round2(statusMb("VmHWM:"))},
                               {"seconds", round2(secs)}});
+        std::cerr << "pass " << pass + 1 << ": " << out_passes.back().dump() << std::endl; // progress
     }
     nlohmann::json j;
     j["gallery"] = gallery;

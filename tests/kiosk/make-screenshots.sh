@@ -27,4 +27,21 @@ xvfb-run -a -s "-screen 0 1920x1080x24" "$build/bin/wegweiser" --windowed 1920x1
 printf 'wait 500\nscreenshot %s/portrait-waiting.png 540\nquit\n' "$out" >"$script"
 xvfb-run -a -s "-screen 0 1080x1920x24" "$build/bin/wegweiser" --windowed 1080x1920 --content /nonexistent/content.db --script "$script"
 rm -f "$script"
+# Operation: PIN pad, staff menu and the closed screen, with a settings file holding a known PIN.
+settings="$(mktemp)"
+echo 1234 | "$build/bin/wegweiser" --hash-pin >"$settings"
+printf '[hours]\ndaily = "08:00-18:00"\n' >>"$settings"
+staff() { # orientation size width
+    printf '%s\n' 'clock 2022-09-07T10:30' 'drag 40 40 40 40 3200' 'tap @staff.key.1' 'tap @staff.key.2' \
+        'tap @staff.key.ok' 'tap @staff.key.7' "screenshot $out/$1-staff-pin.png $3" 'tap @staff.key.clear' \
+        'tap @staff.key.1' 'tap @staff.key.2' 'tap @staff.key.3' 'tap @staff.key.4' 'tap @staff.key.ok' \
+        "screenshot $out/$1-staff-menu.png $3" 'tap @staff.close' 'clock 2022-09-07T20:00' 'wait 500' \
+        "screenshot $out/$1-closed.png $3" quit >"$script"
+    xvfb-run -a -s "-screen 0 ${2}x24" "$build/bin/wegweiser" --windowed "$2" --content "$db" \
+        --settings "$settings" --script "$script"
+}
+script="$(mktemp)"
+staff landscape 1920x1080 960
+staff portrait 1080x1920 540
+rm -f "$script" "$settings"
 ls -la "$out"

@@ -27,27 +27,12 @@ std::string lower(std::string s) {
     return s;
 }
 
-// Edit distance, for "did you mean" hints; ids are short.
-size_t distance(const std::string& a, const std::string& b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
 
 std::string closestTalk(const Model& m, const std::string& id) {
     std::string best;
     size_t best_d = std::string::npos;
     for (const Talk& t : m.talks) {
-        size_t d = distance(lower(id), lower(t.id));
+        size_t d = editDistance(lower(id), lower(t.id));
         if (d < best_d) best_d = d, best = t.id;
     }
     return best;

@@ -91,25 +91,6 @@ std::string quotedList(const std::vector<std::string>& names) {
     return out;
 }
 
-// Optimal string alignment distance: a swapped pair of letters ("titel" / "title") is one edit.
-size_t editDistance(const std::string& a, const std::string& b) {
-    const size_t n = a.size(), m = b.size();
-    std::vector<std::vector<size_t>> d(n + 1, std::vector<size_t>(m + 1));
-    for (size_t i = 0; i <= n; ++i)
-        d[i][0] = i;
-    for (size_t j = 0; j <= m; ++j)
-        d[0][j] = j;
-    for (size_t i = 1; i <= n; ++i) {
-        for (size_t j = 1; j <= m; ++j) {
-            const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[n][m];
-}
-
 // The known name `name` is most likely a typo of, or "" when none is close enough to guess.
 std::string closestName(const std::string& name, const std::vector<std::string>& candidates) {
     const std::string key = lowered(name);

@@ -2,6 +2,7 @@
 // so staff fix a whole folder in one pass.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -39,5 +40,9 @@ public:
 private:
     std::vector<Diagnostic> items_;
 };
+
+// Edits between two names, for "did you mean" hints: insert, delete, replace, or swap two
+// neighbouring letters ("titel" / "title" is one edit).
+size_t editDistance(const std::string& a, const std::string& b);
 
 } // namespace ww

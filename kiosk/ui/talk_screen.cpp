@@ -141,8 +141,12 @@ void TalkScreen::draw(Ctx& c) {
     const std::string when = std::string(icon::Clock) + "  " + dayLong(c.tz.toLocal(effectiveStartUtc(t)), c.lang()) + ", " +
                              effectiveRange(c, t);
     const float when_h = textHeight(th.body, when, w - th.u(6));
-    const float ph = th.u(6) + (has_live ? th.strong->FontSize + th.u(1.5f) : 0) + when_h + th.u(1.5f) + row +
-                     (room ? th.min_target + th.u(2) : 0);
+    // "Show on map" and "Route there" side by side when both fit, else stacked.
+    const float bw_show = buttonWidth(c, icon::Map, c.t(S::ShowOnMap));
+    const float bw_route = buttonWidth(c, icon::YouAreHere, c.t(S::RouteThere));
+    const bool btn_row = bw_show + bw_route + th.u(2) <= w - th.u(6);
+    const float btn_h = !room ? 0 : btn_row ? th.min_target + th.u(2) : 2 * th.min_target + th.u(4);
+    const float ph = th.u(6) + (has_live ? th.strong->FontSize + th.u(1.5f) : 0) + when_h + th.u(1.5f) + row + btn_h;
     panel(c, ImVec2(x, y), ImVec2(x + w, y + ph), th.c.surface);
     float py = y + th.u(3);
     if (has_live) {
@@ -155,10 +159,21 @@ void TalkScreen::draw(Ctx& c) {
                  std::string(icon::MapMarker) + "  " + (room ? room->name.in(c.lang()) : t.room), w - th.u(6));
     py += row + th.u(1);
     if (room) {
-        const float bw = std::min(w - th.u(6), buttonWidth(c, icon::Map, c.t(S::ShowOnMap)));
-        if (button(c, "map.show", icon::Map, c.t(S::ShowOnMap), ImVec2(x + th.u(3), py),
-                   ImVec2(x + th.u(3) + bw, py + th.min_target), Style::Primary))
-            c.nav.go(ScreenId::Map, "room:" + room->id);
+        const std::string target = "room:" + room->id; // the room after any move
+        const float bx = x + th.u(3);
+        const float bw1 = std::min(w - th.u(6), bw_show);
+        if (button(c, "map.show", icon::Map, c.t(S::ShowOnMap), ImVec2(bx, py), ImVec2(bx + bw1, py + th.min_target),
+                   Style::Primary))
+            c.nav.go(ScreenId::Map, target);
+        const float rx = btn_row ? bx + bw1 + th.u(2) : bx;
+        const float ry = btn_row ? py : py + th.min_target + th.u(2);
+        const float bw2 = std::min(w - th.u(6), bw_route);
+        if (button(c, "route.start", icon::YouAreHere, c.t(S::RouteThere), ImVec2(rx, ry), ImVec2(rx + bw2, ry + th.min_target),
+                   Style::Secondary)) {
+            // The floor plan opens with the room selected and finds this request to draw the way.
+            c.settings.route_request = target;
+            c.nav.go(ScreenId::Map, target);
+        }
     }
     y += ph + th.u(4);
 

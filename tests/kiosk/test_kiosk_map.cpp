@@ -8,9 +8,12 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -211,4 +214,73 @@ TEST_CASE("low reach makes routes step-free; a session reset clears the route") 
     CHECK(out[1]["screen"] == "home");
     CHECK(out[2]["route"].is_null());
     CHECK(out[2]["selected"].is_null());
+}
+
+namespace {
+
+// One text column of one row of the sample database.
+std::string dbText(const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(WW_KIOSK_DB, &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
+    std::string out;
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return out;
+}
+
+std::string quoted(const std::string& s) {
+    std::string q = "'";
+    for (char ch : s) q += ch == '\'' ? std::string("''") : std::string(1, ch);
+    return q + "'";
+}
+
+} // namespace
+
+TEST_CASE("a talk's Route button draws the way to its room, at least as long as the straight line") {
+    // The sample's workshop d1-w03 was moved to a larger room: the way must lead to the new one.
+    const std::string talk = "talk.d1-w03";
+    auto out = run("tap @nav.program\ntargets");
+    REQUIRE(out.size() == 1);
+    REQUIRE(hasTarget(out[0], talk));
+    INFO("talk: " << talk);
+    out = run("tap @nav.program\ntap @" + talk + "\ntargets\ntap @route.start\nstate");
+    REQUIRE(out.size() == 2);
+    CHECK(hasTarget(out[0], "map.show"));
+    CHECK(hasTarget(out[0], "route.start"));
+    CHECK(out[1]["screen"] == "map");
+    const json& r = out[1]["route"];
+    REQUIRE(r.is_object());
+    CHECK(r["ok"] == true);
+    // The room the talk is in now (after any move), as the content says.
+    const std::string room = dbText("SELECT room FROM talks WHERE id = " + quoted(talk.substr(5)));
+    REQUIRE_FALSE(room.empty());
+    CHECK(room != dbText("SELECT moved_from FROM talks WHERE id = " + quoted(talk.substr(5))));
+    CHECK(r["target"] == "room:" + room);
+    CHECK(out[1]["selected"] == "room." + room);
+    const double length = r["length_m"].get<double>();
+    CHECK(length > 0);
+
+    // Plausibility: no way is shorter than the straight line from the kiosk to the nearest door.
+    const std::string kiosk = r["from"].get<std::string>();
+    const double kx = std::stod(dbText("SELECT x FROM kiosks WHERE id = " + quoted(kiosk)));
+    const double ky = std::stod(dbText("SELECT y FROM kiosks WHERE id = " + quoted(kiosk)));
+    std::string doors = dbText("SELECT doors FROM rooms WHERE id = " + quoted(room));
+    for (char& ch : doors)
+        if (ch == ';') ch = ' ';
+    std::istringstream in(doors);
+    double x, y, width, step_free, straight = 1e9, door_width = 0;
+    while (in >> x >> y >> width >> step_free)
+        if (std::hypot(x - kx, y - ky) < straight) {
+            straight = std::hypot(x - kx, y - ky);
+            door_width = width;
+        }
+    REQUIRE(straight < 1e9);
+    INFO("length " << length << " m, straight line " << straight << " m");
+    // The length is rounded to 0.1 m and the way may end anywhere in the door's width.
+    CHECK(length + 0.05 + door_width * 0.5 >= straight);
+    CHECK(length < straight * 4 + 50); // and not an absurd detour
 }

@@ -40,7 +40,12 @@ test-asan: deps
 # Benchmarks print JSON; the figures and how to read them are in docs/PERFORMANCE.md.
 bench: content
 	tests/bench/content_build.sh $(BUILD)
-	@if [ -x $(BUILD)/bin/wegweiser ]; then $(BUILD)/bin/wegweiser --headless --bench --content $(BUILD)/content.db; fi
+	$(BUILD)/bin/wegweiser --headless --bench --content $(BUILD)/content.db
+	$(BUILD)/bin/bench-routing
+	$(BUILD)/bin/bench-routing --write-large $(BUILD)/bench-large.db
+	$(BUILD)/bin/wegweiser --headless --bench --content $(BUILD)/bench-large.db --kiosk kl0-sued
+	$(BUILD)/bin/bench-search
+	@echo "gallery swipe (real window, minutes): tests/bench/gallery.sh"
 
 # The Debian package: build/wegweiser_<version>_<arch>.deb (see docs/OPERATIONS.md).
 package: content

@@ -7,6 +7,7 @@
 #include "content/loader.h"
 #include "core/geometry.h"
 #include "core/routing.h"
+#include "core/store.h"
 
 #include <algorithm>
 #include <chrono>
@@ -147,7 +148,41 @@ ww::Model largeVenue() {
 
 } // namespace
 
+// The large venue as a content database the kiosk can open (`wegweiser --bench` on it measures the
+// map's frame build with 500 stands): an event, an exhibitor per stand, the walk grids.
+int writeLarge(const std::string& path) {
+    ww::Model m = largeVenue();
+    m.event.id = "large";
+    m.event.name = {"Große Messe", "Large fair"};
+    m.event.venue = {"Messehalle", "Exhibition hall"};
+    m.event.start_date = "2022-09-07";
+    m.event.end_date = "2022-09-08";
+    m.event.timezone = "Europe/Berlin";
+    for (const ww::Stand& s : m.stands) {
+        ww::Exhibitor e;
+        e.id = "aussteller-" + s.id;
+        e.name = "Aussteller " + s.id + " GmbH";
+        e.short_name = "Aussteller " + s.id;
+        e.stands = {s.id};
+        e.description = {"Beschreibung von " + e.name + ".", "Description of " + e.name + "."};
+        m.exhibitors.push_back(std::move(e));
+    }
+    m.walk_grids = ww::buildWalkGrids(m);
+    m.content_version = "large-venue";
+    m.built_at = "2022-09-01T00:00:00Z";
+    std::remove(path.c_str());
+    try {
+        ww::writeDatabase(path, m, {});
+    } catch (const ww::StoreError& e) {
+        std::fprintf(stderr, "bench-routing: %s\n", e.what());
+        return 2;
+    }
+    std::printf("wrote %s: %zu stands on %zu levels\n", path.c_str(), m.stands.size(), m.levels.size());
+    return 0;
+}
+
 int main(int argc, char** argv) {
+    if (argc == 3 && std::string(argv[1]) == "--write-large") return writeLarge(argv[2]);
     std::string dir = argc > 1 ? argv[1] : std::string(WW_SOURCE_DIR) + "/content";
     ww::Diagnostics diags;
     ww::LoadedContent content = ww::loadContent(dir, diags);

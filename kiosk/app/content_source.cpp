@@ -64,18 +64,21 @@ void ContentSource::start(const Signature& sig) {
     loading_sig_ = sig;
     done_ = false;
     thread_ = std::thread([this] {
-        std::shared_ptr<const Model> model;
+        LoadedModel loaded;
         std::string error;
         try {
             checkIntact(path_);
             ContentDb db(path_);
-            model = std::make_shared<const Model>(db.load());
+            loaded.model = std::make_shared<const Model>(db.load());
+            // Indexing a large event takes tens of milliseconds: never on the UI thread.
+            loaded.search = std::make_shared<const SearchIndex>(*loaded.model);
         } catch (const std::exception& e) {
             error = e.what();
+            loaded = {};
         }
         {
             std::lock_guard<std::mutex> lock(mu_);
-            result_ = model;
+            result_ = std::move(loaded);
             error_ = error;
         }
         done_ = true;
@@ -88,11 +91,13 @@ void ContentSource::finish() {
     std::lock_guard<std::mutex> lock(mu_);
     if (result_) {
         ready_ = std::move(result_);
+        result_ = {};
         loaded_ = loading_sig_;
         ever_loaded_ = true;
         last_logged_.clear();
         logInfo("content loaded from %s (version %s, %zu exhibitors, %zu talks, %zu photos)", path_.c_str(),
-                ready_->content_version.c_str(), ready_->exhibitors.size(), ready_->talks.size(), ready_->photos.size());
+                ready_.model->content_version.c_str(), ready_.model->exhibitors.size(), ready_.model->talks.size(),
+                ready_.model->photos.size());
     } else if (error_ != last_logged_) {
         // Once per distinct problem: a missing file must not flood the journal every few seconds.
         if (ever_loaded_)
@@ -135,9 +140,11 @@ void ContentSource::poll(double now, bool synchronous) {
     if (synchronous) finish();
 }
 
-std::shared_ptr<const Model> ContentSource::take() {
+LoadedModel ContentSource::take() {
     std::lock_guard<std::mutex> lock(mu_);
-    return std::move(ready_);
+    LoadedModel out = std::move(ready_);
+    ready_ = {};
+    return out;
 }
 
 } // namespace ww

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/model.h"
+#include "core/search.h"
 
 #include <atomic>
 #include <functional>
@@ -15,6 +16,13 @@
 
 namespace ww {
 
+// What a load prepares off the UI thread: the model and the search index over it.
+struct LoadedModel {
+    std::shared_ptr<const Model> model;
+    std::shared_ptr<const SearchIndex> search;
+    explicit operator bool() const { return model != nullptr; }
+};
+
 class ContentSource {
 public:
     ContentSource(std::string path, std::function<void()> wake);
@@ -23,8 +31,8 @@ public:
     // Checks the file when due and starts a load if it changed. `synchronous`: finish loads before
     // returning (headless runs stay deterministic).
     void poll(double now, bool synchronous);
-    // A freshly loaded model, once; null otherwise.
-    std::shared_ptr<const Model> take();
+    // A freshly loaded model and its search index, once; empty otherwise.
+    LoadedModel take();
     // Ask for an immediate attempt (the waiting screen's button).
     void retryNow() { next_retry_ = 0; next_check_ = 0; }
     // Load the file again even if it looks unchanged (the staff menu's "reload").
@@ -39,7 +47,7 @@ public:
     bool hasReady() const {
         if (done_ && thread_.joinable()) return true;
         std::lock_guard<std::mutex> lock(mu_);
-        return ready_ != nullptr;
+        return ready_.model != nullptr;
     }
     bool everLoaded() const { return ever_loaded_; }
     // The reason the last attempt failed ("" after a success).
@@ -75,8 +83,8 @@ private:
     std::thread thread_;
     std::atomic<bool> done_{false};
     mutable std::mutex mu_;
-    std::shared_ptr<const Model> result_;
-    std::shared_ptr<const Model> ready_;
+    LoadedModel result_;
+    LoadedModel ready_;
     std::string error_;
     std::string last_logged_;
 };

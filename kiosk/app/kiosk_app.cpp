@@ -130,9 +130,10 @@ void App::shiftClock(double minutes) {
 
 // [SECTION] Content
 
-void App::swapModel(std::shared_ptr<const Model> model) {
+void App::swapModel(LoadedModel loaded) {
     std::shared_ptr<const Model> old = std::move(model_);
-    model_ = std::move(model);
+    model_ = std::move(loaded.model);
+    search_index_ = std::move(loaded.search);
     schedule_ = std::make_unique<Schedule>(*model_);
     std::string err;
     if (auto tz = TimeZone::load(model_->event.timezone.empty() ? "UTC" : model_->event.timezone, &err)) {
@@ -369,6 +370,7 @@ void App::frame(const PointerState* pointer, nlohmann::json* report) {
     c.dt = dt;
     c.report = report;
     c.schedule = model_ ? schedule_.get() : nullptr;
+    c.search = model_ ? search_index_.get() : nullptr;
     next_schedule_change_ = c.schedule ? c.schedule->nextChange(utc) : 0;
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));

@@ -83,7 +83,7 @@ private:
     double mono() const;
     int64_t nowUtc() const;
     LocalDateTime nowLocal() const;
-    void swapModel(std::shared_ptr<const Model> model);
+    void swapModel(LoadedModel loaded);
     void resetSession(const char* why);
     void applyPendingNavigation();
     void applySettings();
@@ -102,6 +102,7 @@ private:
     std::unique_ptr<ContentSource> content_;
     std::shared_ptr<const Model> model_;
     std::unique_ptr<Schedule> schedule_; // of model_, rebuilt with it
+    std::shared_ptr<const SearchIndex> search_index_; // of model_, built with it by the content loader
     TimeZone tz_ = TimeZone::utc();
     Theme theme_;
     Touch touch_;

@@ -18,6 +18,7 @@
 namespace ww {
 
 class Schedule;
+class SearchIndex;
 
 enum class ScreenId { Home, Map, Exhibitors, Exhibitor, Program, Talk, Photos, Gallery, Photo, Search, A11y, Waiting };
 const char* screenName(ScreenId s);
@@ -106,6 +107,8 @@ struct Ctx {
     nlohmann::json* report = nullptr;
     // The live programme of `model` (rebuilt with it on every content swap); null without content.
     const Schedule* schedule = nullptr;
+    // The search index over `model`, built off the UI thread when the content was loaded.
+    const SearchIndex* search = nullptr;
 
     Lang lang() const { return settings.lang; }
     const char* t(S id) const { return tr(id, settings.lang); }

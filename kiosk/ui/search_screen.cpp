@@ -171,7 +171,8 @@ std::vector<Row> rowsFor(const Ctx& c, const SearchIndex& idx, const SearchResul
 } // namespace
 
 struct SearchScreen::State {
-    SearchIndex index;
+    const SearchIndex* index = nullptr; // the loader's, or `own` when there is none
+    SearchIndex own;
     // Which content the index is of: compared, never dereferenced.
     const Model* model = nullptr;
     std::string version, built_at;
@@ -203,7 +204,9 @@ void SearchScreen::draw(Ctx& c) {
     }
     State& s = *st_;
     if (s.model != &c.model || s.version != c.model.content_version || s.built_at != c.model.built_at) {
-        s.index = SearchIndex(c.model);
+        // The loader normally built the index on its worker; a copy here keeps results tied to this model.
+        if (!c.search) s.own = SearchIndex(c.model);
+        s.index = c.search ? c.search : &s.own;
         s.model = &c.model;
         s.version = c.model.content_version;
         s.built_at = c.model.built_at;
@@ -323,8 +326,8 @@ void SearchScreen::draw(Ctx& c) {
     if (!s.fresh || s.query != query_ || s.lang != c.lang()) {
         s.query = query_;
         s.lang = c.lang();
-        s.results = s.index.find(query_, kPerGroup);
-        s.rows = rowsFor(c, s.index, s.results);
+        s.results = s.index->find(query_, kPerGroup);
+        s.rows = rowsFor(c, *s.index, s.results);
         s.fresh = true;
         if (route.scroll.offset > 0) route.scroll = ScrollState{}; // new results start at the top
     }

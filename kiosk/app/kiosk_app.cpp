@@ -91,7 +91,7 @@ bool App::init(std::string* error) {
     // The first load happens before the first frame: no flash of the waiting screen at a normal start.
     content_->poll(mono(), true);
     if (auto m = content_->take()) swapModel(std::move(m));
-    route_ = Route{ScreenId::Home, {}, {}, serial_};
+    route_ = NavEntry{ScreenId::Home, {}, {}, serial_};
     logInfo("started: %dx%d%s, content %s, kiosk %s", backend_->width(), backend_->height(),
             options_.headless ? " headless" : "", options_.content.c_str(),
             options_.kiosk.empty() ? "(first in content)" : options_.kiosk.c_str());
@@ -153,19 +153,19 @@ void App::swapModel(LoadedModel loaded) {
     last_load_text_ = clockText(nowLocal()) + " \xE2\x80\x93 " + model_->content_version;
     if (old) {
         // Stay where the visitor is if it still exists, else go up a level.
-        auto fix = [&](Route& r) {
+        auto fix = [&](NavEntry& r) {
             for (int guard = 0; guard < 4 && !validRoute(r); ++guard) r = parentOf(r, *old);
         };
         const ScreenId before = route_.screen;
         fix(route_);
-        for (Route& r : history_) fix(r);
+        for (NavEntry& r : history_) fix(r);
         logInfo("content swapped to version %s while on '%s'%s", model_->content_version.c_str(), screenName(before),
                 before != route_.screen ? " (item gone, moved up)" : "");
     }
     frames_left_ = std::max(frames_left_, 2);
 }
 
-bool App::validRoute(const Route& r) const {
+bool App::validRoute(const NavEntry& r) const {
     const Model& m = *model_;
     switch (r.screen) {
     case ScreenId::Exhibitor: return m.exhibitor(r.item) != nullptr;
@@ -176,8 +176,8 @@ bool App::validRoute(const Route& r) const {
     }
 }
 
-Route App::parentOf(const Route& r, const Model& old) const {
-    Route up;
+NavEntry App::parentOf(const NavEntry& r, const Model& old) const {
+    NavEntry up;
     up.serial = r.serial;
     switch (r.screen) {
     case ScreenId::Exhibitor: up.screen = ScreenId::Exhibitors; break;
@@ -214,7 +214,7 @@ void App::applyPendingNavigation() {
         if (p.screen == route_.screen && p.item == route_.item) return;
         history_.push_back(route_);
         if (history_.size() > 40) history_.erase(history_.begin());
-        route_ = Route{p.screen, p.item, {}, ++serial_};
+        route_ = NavEntry{p.screen, p.item, {}, ++serial_};
         break;
     case Pending::Replace:
         route_.item = p.item;
@@ -228,7 +228,7 @@ void App::applyPendingNavigation() {
         break;
     case Pending::Home:
         history_.clear();
-        route_ = Route{ScreenId::Home, {}, {}, ++serial_};
+        route_ = NavEntry{ScreenId::Home, {}, {}, ++serial_};
         break;
     }
     logDebug("screen: %s %s", screenName(route_.screen), route_.item.c_str());
@@ -242,7 +242,7 @@ void App::resetSession(const char* why) {
                                                     &gallery_, &photo_, &search_, &a11y_})
         s->reset();
     history_.clear();
-    route_ = Route{ScreenId::Home, {}, {}, ++serial_};
+    route_ = NavEntry{ScreenId::Home, {}, {}, ++serial_};
     pending_ = Pending{};
     idle_warning_ = false;
     session_dirty_ = false;

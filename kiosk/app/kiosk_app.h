@@ -77,7 +77,7 @@ public:
     void back() override;
     void home() override;
     bool canGoBack() const override { return !history_.empty(); }
-    Route& route() override { return route_; }
+    NavEntry& route() override { return route_; }
 
 private:
     double mono() const;
@@ -93,8 +93,8 @@ private:
     double nextDue(double now) const;
     double idleTimeout() const;
     PointerState nextPointerState();
-    bool validRoute(const Route& r) const;
-    Route parentOf(const Route& r, const Model& old) const;
+    bool validRoute(const NavEntry& r) const;
+    NavEntry parentOf(const NavEntry& r, const Model& old) const;
 
     AppOptions options_;
     std::unique_ptr<Backend> backend_;
@@ -121,8 +121,8 @@ private:
     SearchScreen search_;
     A11yScreen a11y_;
 
-    Route route_;
-    std::vector<Route> history_;
+    NavEntry route_;
+    std::vector<NavEntry> history_;
     uint64_t serial_ = 1;
     struct Pending {
         enum Kind { None, Go, Replace, Back, Home } kind = None;

@@ -31,7 +31,7 @@ struct ScrollState {
 };
 
 // Where the visitor is: a screen and the item it shows ("" for lists).
-struct Route {
+struct NavEntry {
     ScreenId screen = ScreenId::Home;
     std::string item;
     ScrollState scroll;
@@ -58,7 +58,7 @@ public:
     virtual void back() = 0;
     virtual void home() = 0;
     virtual bool canGoBack() const = 0;
-    virtual Route& route() = 0;
+    virtual NavEntry& route() = 0;
 };
 
 // A decoded image ready to draw, or nothing yet.

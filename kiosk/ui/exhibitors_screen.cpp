@@ -73,7 +73,7 @@ std::string ExhibitorsScreen::title(const Ctx& c) const { return c.t(S::Exhibito
 void ExhibitorsScreen::draw(Ctx& c) {
     const Model& m = c.model;
     const Theme& th = c.th;
-    Route& route = c.nav.route();
+    NavEntry& route = c.nav.route();
     std::vector<std::string> active = activeTopics(m, route.item);
 
     // [SECTION] What to show

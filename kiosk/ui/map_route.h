@@ -2,8 +2,8 @@
 // asks for a way (never per frame) and replaced when a hot reload brings a new model, and the route
 // from this kiosk to a stand, room or point of interest in the plain form the map draws.
 //
-// The screens' navigation entry and the core route share the name `Route` in namespace ww, so the
-// router (core/routing.h) is only included by map_route.cpp and this header speaks in its own types.
+// The router (core/routing.h) is included by map_route.cpp only; this header speaks in the plain
+// types the map draws.
 #pragma once
 
 #include "core/model.h"

@@ -242,7 +242,7 @@ void MapScreen::draw(Ctx& c) {
     };
 
     // [SECTION] Arrivals, requests, reloads
-    Route& nav = c.nav.route();
+    NavEntry& nav = c.nav.route();
     if (nav.serial != s.serial) {
         // A new visit (not Back from a detail opened here): start clean, then show what was asked for.
         s.serial = nav.serial;

@@ -176,7 +176,7 @@ void ProgramScreen::draw(Ctx& c) {
     if (!c.schedule) return;
     const Schedule& sch = *c.schedule;
     const Theme& th = c.th;
-    Route& route = c.nav.route();
+    NavEntry& route = c.nav.route();
     if (route.item.rfind("changes", 0) == 0) {
         const size_t colon = route.item.find(':');
         drawChangesList(c, colon == std::string::npos ? day_ : route.item.substr(colon + 1));
@@ -272,7 +272,7 @@ void ProgramScreen::draw(Ctx& c) {
 float ProgramScreen::drawControls(Ctx& c, float y, bool can_now, bool today_shown, int changes) {
     const Schedule& sch = *c.schedule;
     const Theme& th = c.th;
-    Route& route = c.nav.route();
+    NavEntry& route = c.nav.route();
     const float margin = th.u(4), gap = th.u(1.5f), h = th.min_target;
     const float x0 = c.min.x + margin, x1 = c.max.x - margin;
     float x = x0;

@@ -197,7 +197,7 @@ std::string SearchScreen::title(const Ctx& c) const { return c.t(S::Search); }
 
 void SearchScreen::draw(Ctx& c) {
     const Theme& th = c.th;
-    Route& route = c.nav.route();
+    NavEntry& route = c.nav.route();
     if (route.serial != serial_) {
         serial_ = route.serial;
         keyboard_ = true; // a visit to search means typing

@@ -259,6 +259,50 @@ TEST_CASE("a corrupt or missing image fails for good, is reported once and never
     fs::remove(db);
 }
 
+TEST_CASE("over budget, a new display copy takes over the least recently drawn one's texture of its size") {
+    const std::string db = (fs::temp_directory_path() / ("ww-image-spare-" + std::to_string(getpid()) + ".db")).string();
+    fs::remove(db);
+    std::vector<ImageBlob> images;
+    for (int i = 0; i < 3; ++i) images.push_back(blob("big" + std::to_string(i), png(800, 600, static_cast<uint8_t>(i)), 800, 600));
+    images.push_back(blob("thumb", png(64, 48, 1), 64, 48));
+    writeDatabase(db, Model{}, images);
+    struct CountingGpu : FakeGpu {
+        int empty = 0; // textures made without pixels, to be filled in bands
+        uint64_t upload(const uint8_t* rgba, int w, int h) override {
+            if (!rgba) ++empty;
+            return FakeGpu::upload(rgba, w, h);
+        }
+    } gpu;
+    ImagePipelineOptions o;
+    o.upload_bytes_per_frame = 100 * 800 * 4;
+    o.budget_bytes = 2 * 800 * 600 * 4;
+    ImagePipeline p(gpu, o);
+    p.setContent(db);
+    for (int i = 0; i < 3; ++i) {
+        // Swiping on: each photo is on screen until it has arrived, then off screen.
+        const std::string key = "big" + std::to_string(i);
+        REQUIRE(frames(p, [&] { p.request(key); }, [&] { return p.peek(key).state == ImageState::Ready; }));
+        for (int f = 0; f < 4; ++f) p.pump();
+        CHECK(p.stats().bytes <= o.budget_bytes);
+        CHECK(gpu.liveBytes() == p.stats().bytes);
+        CHECK(gpu.live.size() == p.stats().textures);
+    }
+    CHECK(gpu.empty == 2); // the third photo went into the first one's texture
+    CHECK(p.peek("big2").state == ImageState::Ready);
+    CHECK(p.peek("big0").state == ImageState::Loading);
+
+    SUBCASE("a thumbnail goes up whole even when it exceeds the per-frame bytes") {
+        ImagePipelineOptions t;
+        t.upload_bytes_per_frame = 16 * 64 * 4; // sixteen rows of it
+        CountingGpu thumbs;
+        ImagePipeline q(thumbs, t);
+        q.setContent(db);
+        REQUIRE(frames(q, [&] { q.request("thumb"); }, [&] { return q.peek("thumb").state == ImageState::Ready; }));
+        CHECK(thumbs.empty == 0);
+    }
+    fs::remove(db);
+}
+
 TEST_CASE("the worker shuts down cleanly with work queued and a decode in progress") {
     const std::string db = makeDb(40);
     for (int round = 0; round < 5; ++round) {

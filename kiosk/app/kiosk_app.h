@@ -34,7 +34,7 @@ struct AppOptions {
     bool headless = false;              // --headless: no window, virtual clock
     std::string script;                 // --script FILE or "-"
     bool bench = false;                 // --bench
-    size_t image_memory_mb = 0;         // --image-memory: texture budget in MB (0 = 128, see image_pipeline.h)
+    size_t image_memory_mb = 0;         // --image-memory: texture budget in MB (0 = 64, see image_pipeline.h)
     KioskSettings site;                 // --settings / kiosk.toml: PIN hash, opening hours, mounting
 };
 

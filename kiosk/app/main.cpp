@@ -36,7 +36,7 @@ const char* const kHelp =
     "                        screenshot FILE.png [MAX_WIDTH] | quit\n"
     "  --bench             tour every screen and print frame times, startup time and peak memory\n"
     "                      as one JSON object\n"
-    "  --image-memory MB   texture memory kept for photos and logos (default 128, fits a kiosk\n"
+    "  --image-memory MB   texture memory kept for photos and logos (default 64, fits a kiosk\n"
     "                      with 2 GB of memory)\n"
     "  --settings FILE     the kiosk's settings (default /etc/wegweiser/kiosk.toml, or $WEGWEISER_SETTINGS;\n"
     "                      the default file is not read in --headless runs). --content and --kiosk\n"
@@ -131,7 +131,7 @@ int main(int argc, char** argv) {
             opt.bench = true;
         } else if (a == "--image-memory") {
             if (!value(&v) || std::atoi(v.c_str()) < 16 || std::atoi(v.c_str()) > 8192)
-                return usageError("--image-memory wants megabytes between 16 and 8192, e.g. 128");
+                return usageError("--image-memory wants megabytes between 16 and 8192, e.g. 64");
             opt.image_memory_mb = static_cast<size_t>(std::atoi(v.c_str()));
         } else {
             return usageError("unknown option '" + a + "'");

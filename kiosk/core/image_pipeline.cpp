@@ -11,6 +11,10 @@
 #include <chrono>
 #include <memory>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace ww {
 
 namespace {
@@ -71,6 +75,13 @@ bool decodeImage(const std::vector<uint8_t>& bytes, int max_w, int max_h, std::v
 
 ImagePipeline::ImagePipeline(TextureUploader& uploader, ImagePipelineOptions options)
     : uploader_(uploader), options_(options) {
+#if defined(__GLIBC__)
+    // Pixel buffers (and a software GL's textures) are megabytes each and come and go all day. glibc
+    // raises its mmap threshold after the first such buffer is freed and then serves them from heaps
+    // that fragment and never shrink (one per thread): memory would creep up over an event day.
+    // A fixed threshold keeps them mapped, so every one goes back to the system when freed.
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
     frame_ = 1; // a new entry (last_used 0) is never mistaken for one asked this frame
     worker_ = std::thread([this] { workerLoop(); });
 }
@@ -243,7 +254,9 @@ bool ImagePipeline::pump() {
         it = staged_.erase(it);
     }
     stats_.peak_bytes = std::max(stats_.peak_bytes, stats_.bytes);
-    if (stats_.bytes > options_.budget_bytes) evict();
+    // Releasing textures costs a software GL time too: not in the frame that made a new one.
+    if (stats_.bytes > options_.budget_bytes && !allocated_) evict();
+    allocated_ = false;
 
     // Queued requests nobody repeats any more (scrolled past) are forgotten, so they can be asked anew.
     for (auto it = entries_.begin(); it != entries_.end();) {
@@ -274,11 +287,17 @@ bool ImagePipeline::uploadSome(Decoded& d, Entry& e, size_t room, bool first) {
         stats_.bytes += e.bytes;
         ++stats_.textures;
     };
-    if (d.rows_done == 0 && (left <= room || !bands_ok_)) {
-        allocate(d.rgba.data()); // fits (or cannot be split): in one go
+    if (!e.texture && (left <= room || (first && left <= options_.whole_bytes) || !bands_ok_)) {
+        allocate(d.rgba.data()); // fits, is a thumbnail, or cannot be split: in one go
         return true;
     }
-    if (d.rows_done == 0) allocate(nullptr);
+    if (!e.texture && left <= options_.whole_bytes) return false; // a thumbnail waits for the next frame
+    if (!e.texture && !reuse(d, e)) {
+        // A new texture costs a software GL several bands' time (it zeroes it): its rows start next frame.
+        allocate(nullptr);
+        allocated_ = true;
+        if (e.texture) return false;
+    }
     // A band of whole rows that fits the room left this frame; at least one row so it always moves.
     int rows = static_cast<int>(std::max<size_t>(1, (first ? std::max(room, row) : room) / row));
     rows = std::min(rows, d.height - d.rows_done);
@@ -286,6 +305,7 @@ bool ImagePipeline::uploadSome(Decoded& d, Entry& e, size_t room, bool first) {
         // This uploader cannot fill rows: replace the empty texture by a whole upload, once and for all.
         bands_ok_ = false;
         if (e.texture) uploader_.release(e.texture);
+        e.texture = 0;
         stats_.bytes -= std::min(stats_.bytes, e.bytes);
         --stats_.textures;
         d.rows_done = 0;
@@ -319,6 +339,29 @@ void ImagePipeline::evict() {
         gone.push_back(*key);
     }
     for (const std::string& k : gone) entries_.erase(k);
+}
+
+bool ImagePipeline::reuse(const Decoded& d, Entry& e) {
+    if (stats_.bytes + static_cast<size_t>(d.width) * d.height * 4 <= options_.budget_bytes) return false;
+    // Full: the new image would evict the least recently drawn one anyway. Taking over the texture of
+    // one of its size instead spares a software GL making a new one (zeroing megabytes).
+    const std::string* oldest = nullptr;
+    uint64_t oldest_used = 0;
+    for (const auto& [key, o] : entries_)
+        if (o.slot == Slot::Ready && o.texture && o.width == d.width && o.height == d.height &&
+            o.last_used + options_.keep_frames < frame_ && (!oldest || o.last_used < oldest_used)) {
+            oldest = &key;
+            oldest_used = o.last_used;
+        }
+    if (!oldest) return false;
+    const auto it = entries_.find(*oldest);
+    e.texture = it->second.texture;
+    e.width = d.width;
+    e.height = d.height;
+    e.bytes = it->second.bytes;
+    entries_.erase(it); // `e` is another element: still valid
+    ++stats_.evicted;
+    return true;
 }
 
 // [SECTION] The worker

@@ -39,15 +39,20 @@ public:
 
 // Settings of the pipeline, field by field.
 struct ImagePipelineOptions {
-    // Texture memory kept for images not drawn in the last frames, in bytes. 128 MB holds ~20 display
-    // copies at 1920×1080 plus a few hundred thumbnails, and leaves a 2 GB kiosk (GPU memory shared
-    // with the system) well over 1 GB for everything else.
-    size_t budget_bytes = size_t{128} << 20;
+    // Texture memory kept for images not drawn in the last frames, in bytes. 64 MB holds ~10 display
+    // copies fitted to 1920×1080 (the one on screen, its neighbours and the last few swiped past) plus
+    // a screen of thumbnails; with a software GL the textures live in the kiosk's own memory, and this
+    // keeps the whole kiosk under 300 MB.
+    size_t budget_bytes = size_t{64} << 20;
     // Per frame at most this many textures and this many bytes are uploaded. Larger images go up in
-    // bands of rows over several frames (a display copy fitted to 1920×1080 is ~6 MB: three frames),
-    // or whole, one per frame, when the uploader cannot do bands.
+    // bands of rows over several frames (a display copy fitted to 1920×1080 is ~6 MB: twelve frames,
+    // well within the time a visitor looks at a photo before swiping on), or whole, one per frame,
+    // when the uploader cannot do bands. A software GL copies ~0.5 MB in about a millisecond.
     int uploads_per_frame = 4;
-    size_t upload_bytes_per_frame = size_t{2} << 20;
+    size_t upload_bytes_per_frame = size_t{512} << 10;
+    // An image up to this size (a thumbnail) is never split into bands: it goes up whole as the
+    // frame's first upload, so a grid of thumbnails fills in one per frame at least.
+    size_t whole_bytes = size_t{1} << 20;
     // Decoded images larger than this are scaled down on the worker: a texture never needs more
     // pixels than the display has. 0 = no limit.
     int max_width = 0;
@@ -142,6 +147,8 @@ private:
     };
     // Uploads within the frame's bounds; true when `d` is complete.
     bool uploadSome(Decoded& d, Entry& e, size_t room, bool first);
+    // Over budget: gives `e` the texture of the least recently drawn image of `d`'s size, evicting it.
+    bool reuse(const Decoded& d, Entry& e);
     void want(const std::string& key, int priority);
     void evict();
     void releaseAll();
@@ -157,6 +164,7 @@ private:
     double request_ms_ = 0;          // time in request() since the last pump
     ImagePipelineStats stats_;
     bool bands_ok_ = true;           // the uploader can fill rows (until it says otherwise)
+    bool allocated_ = false;         // a texture was made empty this frame
     std::unordered_set<std::string> logged_;
     std::vector<std::pair<std::string, std::string>> failures_; // to report after the lock
 

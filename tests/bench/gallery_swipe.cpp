@@ -3,6 +3,7 @@
 // line: per pass the worst UI-thread time per frame spent on images, how often the photo was already
 // sharp when the swipe ended, and memory.
 // usage: bench-gallery --content FILE.db [--gallery ID] [--windowed WxH] [--dwell MS] [--passes N]
+//        [--image-memory MB]
 //        (run it under xvfb-run -a -s "-screen 0 1920x1080x24"; tests/bench/gallery.sh does)
 #include "app/kiosk_app.h"
 #include "app/script.h"
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
         else if (a == "--gallery") gallery = v;
         else if (a == "--dwell") dwell_ms = std::stoi(v);
         else if (a == "--passes") passes = std::stoi(v);
+        else if (a == "--image-memory") opt.image_memory_mb = static_cast<size_t>(std::stoul(v));
         else if (a == "--windowed") std::sscanf(v.c_str(), "%dx%d", &opt.width, &opt.height);
         else {
             std::cerr << "bench-gallery: unknown option " << a << "\n";

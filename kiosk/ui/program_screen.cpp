@@ -42,34 +42,6 @@ void toggle(std::vector<std::string>& v, const std::string& s) {
 
 std::string talkLanguage(const Talk& t) { return t.language.empty() ? "de" : t.language; }
 
-// One axis of a dragged area: follows the finger (against resistance past the ends), keeps its
-// momentum after a throw and springs back from overscroll, like the lists (see scrollBegin).
-void scrollAxis(Ctx& c, ScrollState& st, bool dragging, bool released, float delta, float velocity, float view) {
-    const float dt = std::min(c.dt, 0.1f);
-    const bool over = st.offset < 0 || st.offset > st.max;
-    if (dragging) {
-        st.offset -= over ? delta * 0.4f : delta;
-        st.offset = std::clamp(st.offset, -view * 0.25f, st.max + view * 0.25f);
-        st.velocity = 0;
-        c.animating = true;
-    } else if (released) {
-        st.velocity = std::clamp(-velocity, -8000.0f, 8000.0f);
-        c.animating = true;
-    } else if (over) {
-        const float target = st.offset < 0 ? 0 : st.max;
-        st.offset += (target - st.offset) * (1.0f - std::exp(-14.0f * dt));
-        st.velocity = 0;
-        if (std::fabs(target - st.offset) < 0.5f) st.offset = target;
-        else c.animating = true;
-    } else if (st.velocity != 0) {
-        st.offset += st.velocity * dt;
-        st.velocity *= std::exp(-3.0f * dt);
-        if (std::fabs(st.velocity) < 20.0f) st.velocity = 0;
-        if (st.offset < 0 || st.offset > st.max) st.velocity *= 0.3f;
-        c.animating = true;
-    }
-}
-
 // A region dragged on both axes (the timeline). `sx.max` and `sy.max` must be set beforehand.
 void scroll2d(Ctx& c, const std::string& id, ImVec2 min, ImVec2 max, ScrollState& sx, ScrollState& sy) {
     c.touch.dragRegion(id, min, max);

@@ -176,22 +176,18 @@ bool card(Ctx& c, const std::string& id, const std::string& label, ImVec2 min, I
     return tapped;
 }
 
-float scrollBegin(Ctx& c, const std::string& id, ImVec2 min, ImVec2 max, ScrollState& st) {
-    c.touch.dragRegion(id, min, max);
-    const float view_h = max.y - min.y;
+// One axis of a dragged area: follows the finger (against resistance past the ends), keeps its
+// momentum after a throw and springs back from overscroll, as lists do (scrollBegin).
+void scrollAxis(Ctx& c, ScrollState& st, bool dragging, bool released, float delta, float velocity, float view) {
     const float dt = std::min(c.dt, 0.1f);
     const bool over = st.offset < 0 || st.offset > st.max;
-    ImVec2 vel;
-    if (c.touch.pressedIn(id)) st.velocity = 0; // touching a moving list stops it, as on a phone
-    if (c.touch.dragging(id)) {
-        // Overscroll is allowed while dragging, against resistance, and springs back afterwards.
-        const float d = c.touch.dragDelta(id).y;
-        st.offset -= over ? d * 0.4f : d;
-        st.offset = std::clamp(st.offset, -view_h * 0.25f, st.max + view_h * 0.25f);
+    if (dragging) {
+        st.offset -= over ? delta * 0.4f : delta;
+        st.offset = std::clamp(st.offset, -view * 0.25f, st.max + view * 0.25f);
         st.velocity = 0;
         c.animating = true;
-    } else if (c.touch.released(id, &vel)) {
-        st.velocity = std::clamp(-vel.y, -8000.0f, 8000.0f);
+    } else if (released) {
+        st.velocity = std::clamp(-velocity, -8000.0f, 8000.0f);
         c.animating = true;
     } else if (over) {
         const float target = st.offset < 0 ? 0 : st.max;
@@ -206,6 +202,15 @@ float scrollBegin(Ctx& c, const std::string& id, ImVec2 min, ImVec2 max, ScrollS
         if (st.offset < 0 || st.offset > st.max) st.velocity *= 0.3f;
         c.animating = true;
     }
+}
+
+float scrollBegin(Ctx& c, const std::string& id, ImVec2 min, ImVec2 max, ScrollState& st) {
+    c.touch.dragRegion(id, min, max);
+    if (c.touch.pressedIn(id)) st.velocity = 0; // touching a moving list stops it, as on a phone
+    ImVec2 vel;
+    const bool dragging = c.touch.dragging(id);
+    const bool released = !dragging && c.touch.released(id, &vel);
+    scrollAxis(c, st, dragging, released, dragging ? c.touch.dragDelta(id).y : 0.0f, vel.y, max.y - min.y);
     c.dl->PushClipRect(min, max, true);
     c.touch.pushClip(min, max);
     g_viewports.push_back({min.y, max.y});

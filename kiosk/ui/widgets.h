@@ -38,6 +38,11 @@ std::string ellipsize(ImFont* font, const std::string& s, float width);
 // Centred in a box.
 void textCentered(Ctx& c, ImFont* font, ImVec2 min, ImVec2 max, ImU32 col, const std::string& s);
 
+// One axis of a dragged area: follows the finger (against resistance past the ends), keeps its
+// momentum after a throw and springs back from overscroll. `delta` is this frame's finger movement,
+// `velocity` the finger's speed at release, `view` the visible length.
+void scrollAxis(Ctx& c, ScrollState& st, bool dragging, bool released, float delta, float velocity, float view);
+
 // A vertical scroll area. Between begin and end, draw at y = returned origin; content outside the
 // viewport is clipped and its targets are not registered.
 float scrollBegin(Ctx& c, const std::string& id, ImVec2 min, ImVec2 max, ScrollState& st);

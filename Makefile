@@ -7,7 +7,7 @@ JOBS     ?= $(shell nproc)
 CONTENT  ?= content
 ARGS     ?=
 
-.PHONY: all deps configure build content run test test-asan bench package clean
+.PHONY: all deps configure build content run test test-asan bench package clean fuzz
 
 all: build
 
@@ -36,6 +36,13 @@ test-asan: deps
 	cmake --preset asan >/dev/null
 	cmake --build build-asan -j $(JOBS)
 	ctest --test-dir build-asan --output-on-failure -j $(JOBS)
+
+# libFuzzer on every reader of staff files, FUZZ_SECONDS per target (clang 14; see fuzz/README.md).
+FUZZ_SECONDS ?= 60
+fuzz:
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh build-fuzz
 
 # Benchmarks print JSON; the figures and how to read them are in docs/PERFORMANCE.md.
 bench: content

@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libimgui-dev libglfw3-dev libgl-dev libfreetype-dev libstb-dev
   libsqlite3-dev sqlite3 doctest-dev libtomlplusplus-dev libpugixml-dev nlohmann-json3-dev
-  libqrencode-dev libespeak-ng-dev libsystemd-dev
+  libqrencode-dev libespeak-ng-dev libasound2-dev libsystemd-dev
   fonts-inter fonts-noto-core fonts-fork-awesome tzdata
   xvfb xauth time
 )

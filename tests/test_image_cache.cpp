@@ -303,6 +303,77 @@ TEST_CASE("over budget, a new display copy takes over the least recently drawn o
     fs::remove(db);
 }
 
+TEST_CASE("textures reserved ahead are made between frames and no frame makes one after") {
+    const std::string db = (fs::temp_directory_path() / ("ww-image-pool-" + std::to_string(getpid()) + ".db")).string();
+    fs::remove(db);
+    std::vector<ImageBlob> images;
+    for (int i = 0; i < 6; ++i) images.push_back(blob("big" + std::to_string(i), png(800, 600, static_cast<uint8_t>(i)), 800, 600));
+    images.push_back(blob("tall", png(600, 800, 7), 600, 800));
+    writeDatabase(db, Model{}, images);
+    FakeGpu gpu;
+    ImagePipelineOptions o;
+    o.upload_bytes_per_frame = 100 * 800 * 4;
+    o.budget_bytes = 4 * 800 * 600 * 4 + 100000;
+    ImagePipeline p(gpu, o);
+    p.setContent(db);
+    p.reserve(800, 600, 3);
+    p.reserve(10000, 10000, 2); // does not fit the budget: never made
+    int steps = 0;
+    while (p.hasIdleWork() && steps < 100) {
+        CHECK_FALSE(p.idleWork()); // nothing drawn became ready
+        ++steps;
+    }
+    CHECK(steps == 4);             // one texture per step, and one that finds the huge one does not fit
+    CHECK(gpu.live.size() == 3);
+    CHECK(p.stats().allocated == 3);
+    CHECK(p.stats().bytes == 3 * 800 * 600 * 4);
+    CHECK(p.stats().bytes <= o.budget_bytes);
+
+    // A visitor swipes through all six: the pool serves every one, however full the cache gets.
+    for (int i = 0; i < 6; ++i) {
+        const std::string key = "big" + std::to_string(i);
+        REQUIRE(frames(p, [&] { p.request(key); }, [&] { return p.peek(key).state == ImageState::Ready; }));
+        for (int f = 0; f < 4; ++f) p.pump();
+        CHECK(gpu.liveBytes() == p.stats().bytes);
+        CHECK(gpu.live.size() == p.stats().textures);
+    }
+    CHECK(p.stats().allocated_in_frame == 0);
+    CHECK(gpu.live.size() == 3);
+    // A size without a pool is still made when needed, inside the frame.
+    REQUIRE(frames(p, [&] { p.request("tall"); }, [&] { return p.peek("tall").state == ImageState::Ready; }));
+    CHECK(p.stats().allocated_in_frame == 1);
+
+    SUBCASE("decoded pixels go up between frames, and only an image on screen asks for a frame") {
+        FakeGpu g2;
+        ImagePipeline q(g2, o);
+        q.setContent(db);
+        q.pump();
+        q.request("big0");     // drawn in this frame
+        q.prefetch("big1");    // wanted soon, not drawn
+        q.pump();              // the next frame hands both to the worker
+        q.request("big0");
+        q.prefetch("big1");
+        bool drawn = false;
+        const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+        while ((q.peek("big0").state != ImageState::Ready || q.peek("big1").state != ImageState::Ready) &&
+               std::chrono::steady_clock::now() < end) {
+            if (q.hasIdleWork()) {
+                if (q.idleWork()) {
+                    CHECK_FALSE(drawn);
+                    CHECK(q.peek("big0").state == ImageState::Ready); // the one on screen
+                    drawn = true;
+                }
+            } else {
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            }
+        }
+        CHECK(drawn);
+        CHECK(q.peek("big1").state == ImageState::Ready);
+        CHECK(q.stats().max_idle_ms >= 0);
+    }
+    fs::remove(db);
+}
+
 TEST_CASE("the worker shuts down cleanly with work queued and a decode in progress") {
     const std::string db = makeDb(40);
     for (int round = 0; round < 5; ++round) {

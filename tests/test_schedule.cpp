@@ -119,6 +119,9 @@ TEST_CASE("now and next at the boundary: one talk ends 10:30, the next starts 10
 
         r = s.nowAndNext("saal", at("2022-09-07T10:45"));
         CHECK(r.progress == doctest::Approx(0.5));
+        // It moves on by the minute, like the clock and the minutes left.
+        CHECK(s.nowAndNext("saal", at("2022-09-07T10:45:59")).progress == r.progress);
+        CHECK(s.nowAndNext("saal", at("2022-09-07T10:46")).progress > r.progress);
         CHECK(r.minutes_left == 15);
 
         r = s.nowAndNext("saal", at("2022-09-07T09:48"));

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 
 namespace ww {
 
@@ -31,11 +32,43 @@ void ImageCache::setContent(const std::string& db_path, const Model* model) {
     if (model)
         for (const ImageInfo& i : model->images) pixels[i.key] = static_cast<int64_t>(i.width) * i.height;
     pipeline_->setContent(db_path, std::move(pixels));
+    if (model) reservePool(*model);
+}
+
+void ImageCache::reservePool(const Model& model) {
+    // Photos taken with the same camera come out of the content tool at the same size, and so do their
+    // textures: the common sizes get a pool, shared in proportion to how many photos have them, within
+    // three quarters of the budget (the rest is for thumbnails and logos, which go up whole).
+    const ImagePipelineOptions& o = pipeline_->options();
+    std::map<std::pair<int, int>, int> sizes;
+    int photos = 0;
+    for (const ImageInfo& i : model.images) {
+        int w = 0, h = 0;
+        fitWithin(i.width, i.height, o.max_width, o.max_height, &w, &h);
+        if (static_cast<size_t>(w) * h * 4 <= o.whole_bytes) continue;
+        ++sizes[{w, h}];
+        ++photos;
+    }
+    std::vector<std::pair<int, std::pair<int, int>>> order;
+    for (const auto& [size, n] : sizes) order.push_back({n, size});
+    std::sort(order.rbegin(), order.rend());
+    const double pool = static_cast<double>(o.budget_bytes) * 0.75;
+    for (const auto& [n, size] : order) {
+        const double bytes = static_cast<double>(size.first) * size.second * 4;
+        const int count = std::min(n, static_cast<int>(pool * n / photos / bytes));
+        if (count < 2) continue; // a rare size: made when needed
+        pipeline_->reserve(size.first, size.second, count);
+        logDebug("images: %d textures of %dx%d made ahead", count, size.first, size.second);
+    }
 }
 
 bool ImageCache::pump() { return pipeline_ && pipeline_->pump(); }
 
 bool ImageCache::busy() { return pipeline_ && pipeline_->busy(); }
+
+bool ImageCache::hasIdleWork() const { return pipeline_ && pipeline_->hasIdleWork(); }
+
+bool ImageCache::idleWork() { return pipeline_ && pipeline_->idleWork(); }
 
 ImageView ImageCache::get(const std::string& key) {
     if (!pipeline_ || key.empty()) return {};

@@ -24,8 +24,12 @@ public:
     void setContent(const std::string& db_path, const Model* model);
     // Once per frame before drawing: uploads finished images. True if something new can be drawn.
     bool pump();
-    // Decodes are queued or waiting for upload: keep frames coming.
+    // Decodes are queued, in progress or waiting for upload.
     bool busy();
+    // Between frames (ImagePipeline::idleWork): uploads and pool textures that need no frame drawn.
+    bool hasIdleWork() const;
+    // One bounded step; true when an image on screen became ready (draw a frame).
+    bool idleWork();
 
     ImageView get(const std::string& key) override;
     void prefetch(const std::string& key) override;
@@ -37,6 +41,7 @@ public:
     ImagePipeline* pipeline() { return pipeline_.get(); }
 
 private:
+    void reservePool(const Model& model);
     uint64_t upload(const uint8_t* rgba, int width, int height) override;
     bool uploadRows(uint64_t texture, int y, int width, int rows, const uint8_t* rgba) override;
     void release(uint64_t texture) override;

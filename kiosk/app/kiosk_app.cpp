@@ -1,6 +1,7 @@
 // The kiosk application (see kiosk_app.h).
 #include "app/kiosk_app.h"
 
+#include "core/reach.h"
 #include "platform/log.h"
 #include "ui/format.h"
 #include "ui/widgets.h"
@@ -11,6 +12,8 @@
 #include <cmath>
 #include <ctime>
 
+#include <sys/resource.h>
+
 namespace ww {
 
 namespace {
@@ -19,7 +22,11 @@ const auto g_process_start = std::chrono::steady_clock::now();
 // The "Still there?" countdown; the issue asks for at least 20 s.
 constexpr double kIdleWarningS = 30.0;
 constexpr double kFrameInterval = 1.0 / 60.0;
+constexpr size_t kFrameTimesKept = size_t{1} << 16; // 512 KB, 18 minutes of frames at 60 Hz
 const Model kNoContent;
+
+// The low-reach line of this kiosk's screen, from kiosk.toml's [mounting].
+ReachLine reachLineOf(const KioskSettings& site) { return lowReachLine(site.screen_bottom_mm, site.screen_height_mm); }
 
 } // namespace
 
@@ -46,6 +53,7 @@ const char* screenName(ScreenId s) {
 App::App(AppOptions options) : options_(std::move(options)) {
     settings_.lang = options_.lang;
     defaults_ = settings_;
+    narrator_ = std::make_unique<Narrator>(!options_.headless);
     t0_ = std::chrono::steady_clock::now();
     utc_base_ = static_cast<int64_t>(std::time(nullptr));
     if (!options_.now.empty()) pending_local_ = options_.now;
@@ -85,13 +93,20 @@ bool App::init(std::string* error) {
     }
     backend_->fontsChanged();
     touch_.slop = theme_.u(3);
-    images_ = std::make_unique<ImageCache>(*backend_, !options_.headless, options_.image_memory_mb << 20);
+    touch_.min_visible = theme_.min_touch;
+    images_ = std::make_unique<ImageCache>(*backend_, !options_.headless || options_.headless_images,
+                                           options_.image_memory_mb << 20);
     Backend* backend = backend_.get();
     content_ = std::make_unique<ContentSource>(options_.content, [backend] { backend->wake(); });
     // The first load happens before the first frame: no flash of the waiting screen at a normal start.
     content_->poll(mono(), true);
     if (auto m = content_->take()) swapModel(std::move(m));
     route_ = NavEntry{ScreenId::Home, {}, {}, serial_};
+    const ReachLine reach = reachLineOf(options_.site);
+    if (reach.why == ReachLine::Why::TooHigh)
+        logWarn("mounting: only %d mm of the screen are below the %d mm reach line; the low-reach mode uses the "
+                "lower %d %% of the screen, which a seated visitor may not reach (lower the screen)",
+                reach.reachable_mm, kForwardReachHighMm, static_cast<int>(std::lround(kMinLowArea * 100)));
     logInfo("started: %dx%d%s, content %s, kiosk %s", backend_->width(), backend_->height(),
             options_.headless ? " headless" : "", options_.content.c_str(),
             options_.kiosk.empty() ? "(first in content)" : options_.kiosk.c_str());
@@ -232,12 +247,14 @@ void App::applyPendingNavigation() {
         break;
     }
     logDebug("screen: %s %s", screenName(route_.screen), route_.item.c_str());
+    narrator_->navigated();
     frames_left_ = std::max(frames_left_, 2);
 }
 
 void App::resetSession(const char* why) {
     logInfo("session reset (%s): back to the start screen with default settings", why);
     settings_ = defaults_;
+    narrator_->reset();
     for (Screen* s : std::initializer_list<Screen*>{&home_, &map_, &exhibitors_, &exhibitor_, &program_, &talk_, &photos_,
                                                     &gallery_, &photo_, &search_, &a11y_})
         s->reset();
@@ -259,6 +276,7 @@ void App::applySettings() {
             theme_.build(backend_->width(), backend_->height(), settings_.text_scale, settings_.contrast);
             backend_->fontsChanged();
             touch_.slop = theme_.u(3);
+            touch_.min_visible = theme_.min_touch;
             logInfo("text size %d %%", static_cast<int>(std::lround(settings_.text_scale * 100)));
         } catch (const std::exception& e) {
             logError("cannot change the text size: %s", e.what());
@@ -326,6 +344,7 @@ void App::frame(const PointerState* pointer, nlohmann::json* report) {
     // outside a frame.
     const auto build0 = std::chrono::steady_clock::now();
     touch_.beginFrame(p, now);
+    if (narrator_->tapped(touch_)) frames_left_ = std::max(frames_left_, 2); // the tap's outcome is drawn (and said)
     if (staff_.watch(p, now, theme_.u(StaffMenu::kCornerUnits), touch_.slop)) {
         logInfo("staff: PIN pad opened by the corner gesture");
         touch_.cancel();
@@ -390,19 +409,18 @@ void App::frame(const PointerState* pointer, nlohmann::json* report) {
         logError("screen '%s' (item '%s') failed: %s; returning to the start screen", screenName(route_.screen),
                  route_.item.c_str(), e.what());
         pending_ = Pending{Pending::Home, ScreenId::Home, {}};
-        frame_failed_ = true;
+        ++frame_failures_;
     }
     ImGui::End();
     ImGui::PopStyleVar(3);
     ImGui::Render();
     const auto build1 = std::chrono::steady_clock::now();
     frame_ms_.push_back(std::chrono::duration<double, std::milli>(build1 - build0).count());
-    backend_->render();
-    if (!shot_path_.empty()) {
-        shot_ok_ = backend_->screenshot(shot_path_, shot_width_, &shot_error_);
-        shot_path_.clear();
-    }
-    backend_->present();
+    // A kiosk runs for days: keep the recent frame times (what the benchmark reads), not every one.
+    if (frame_ms_.size() >= kFrameTimesKept)
+        frame_ms_.erase(frame_ms_.begin(), frame_ms_.begin() + static_cast<long>(kFrameTimesKept / 2));
+    ++frames_drawn_;
+    present(c);
     sd_.ready();
     sd_.alive(now);
     touch_.endFrame();
@@ -413,6 +431,93 @@ void App::frame(const PointerState* pointer, nlohmann::json* report) {
     applySettings();
     if (startup_ms_ < 0)
         startup_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - g_process_start).count();
+}
+
+namespace {
+
+// What a frame draws outside `area`: every command and the vertices it uses, except images that lie
+// wholly inside the area. Equal for two frames: only the area differs between them.
+uint64_t restHash(const ImDrawData* dd, const ImVec4& area, ImTextureID fonts) {
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](const void* p, size_t n) {
+        const auto* b = static_cast<const unsigned char*>(p);
+        for (size_t i = 0; i < n; ++i) h = (h ^ b[i]) * 1099511628211ull;
+    };
+    mix(&dd->DisplaySize, sizeof dd->DisplaySize);
+    for (int l = 0; l < dd->CmdListsCount; ++l) {
+        const ImDrawList* list = dd->CmdLists[l];
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback) {
+                mix(&cmd.UserCallback, sizeof cmd.UserCallback);
+                continue;
+            }
+            const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
+            const ImDrawVert* vtx = list->VtxBuffer.Data + cmd.VtxOffset;
+            if (cmd.TextureId != fonts) {
+                bool inside = true;
+                for (unsigned i = 0; i < cmd.ElemCount && inside; ++i) {
+                    const ImVec2 p = vtx[idx[i]].pos;
+                    inside = p.x >= area.x && p.y >= area.y && p.x <= area.z && p.y <= area.w;
+                }
+                if (inside) continue;
+            }
+            mix(&cmd.ClipRect, sizeof cmd.ClipRect);
+            mix(&cmd.TextureId, sizeof cmd.TextureId);
+            mix(&cmd.ElemCount, sizeof cmd.ElemCount);
+            for (unsigned i = 0; i < cmd.ElemCount; ++i) {
+                const ImDrawVert& v = vtx[idx[i]];
+                mix(&v.pos, sizeof v.pos);
+                mix(&v.uv, sizeof v.uv);
+                mix(&v.col, sizeof v.col);
+            }
+        }
+    }
+    return h;
+}
+
+} // namespace
+
+void App::present(const Ctx& c) {
+    // A software GL spends most of a frame filling pixels. When a screen's motion is confined to one
+    // rectangle and nothing else changed, only that rectangle is drawn and shown; the back buffer,
+    // kept by presenting through a copy rather than a swap, holds the rest of the last frame.
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool confined = backend_->canKeepBackBuffer() && c.damage.z > c.damage.x && c.damage.w > c.damage.y;
+    PixelRect area;
+    uint64_t rest = 0;
+    if (confined) {
+        // A pixel more on each side: antialiased edges reach into it.
+        const int x0 = std::max(0, static_cast<int>(std::floor(c.damage.x)) - 1);
+        const int y0 = std::max(0, static_cast<int>(std::floor(c.damage.y)) - 1);
+        const int x1 = std::min(static_cast<int>(io.DisplaySize.x), static_cast<int>(std::ceil(c.damage.z)) + 1);
+        const int y1 = std::min(static_cast<int>(io.DisplaySize.y), static_cast<int>(std::ceil(c.damage.w)) + 1);
+        area = PixelRect{x0, y0, x1 - x0, y1 - y0};
+        // A texture's id is its content: the pipeline fills or reuses only textures not drawn in the
+        // last frames, so one of them drawn now is a command the last frame did not have.
+        rest = restHash(ImGui::GetDrawData(), ImVec4(static_cast<float>(x0), static_cast<float>(y0), static_cast<float>(x1),
+                                                     static_cast<float>(y1)),
+                        io.Fonts->TexID);
+    }
+    // A screenshot reads the back buffer: after a partial frame it shows exactly what the screen shows.
+    const bool partial = confined && back_kept_ && rest == last_rest_ && area == last_area_;
+    backend_->render(partial ? &area : nullptr);
+    if (!shot_path_.empty()) {
+        shot_ok_ = backend_->screenshot(shot_path_, shot_width_, &shot_error_);
+        shot_path_.clear();
+    }
+    if (confined) {
+        const PixelRect whole{0, 0, static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y)};
+        backend_->present(partial ? &area : &whole);
+        if (partial && partial_frames_++ == 0 && !partial_logged_) {
+            logDebug("pacing: partial frames: drawing and showing %dx%d pixels alone", area.w, area.h);
+            partial_logged_ = true;
+        }
+    } else {
+        backend_->present();
+    }
+    back_kept_ = confined;
+    last_rest_ = rest;
+    last_area_ = area;
 }
 
 void App::draw(Ctx& c) {
@@ -448,13 +553,16 @@ void App::draw(Ctx& c) {
         return;
     }
     const float bar_h = barHeight(c, display.x);
-    c.min = ImVec2(0, settings_.low_reach ? std::floor(display.y * 0.36f) : 0);
+    // Low reach: the screens live below the reach line of this kiosk's mounting (core/reach.h).
+    c.reach_y = settings_.low_reach ? reachLineY(reachLineOf(options_.site), display.y) : 0;
+    c.min = ImVec2(0, c.reach_y);
     c.max = ImVec2(display.x, display.y - bar_h);
-    if (settings_.low_reach) drawLowReachBand(c, ImVec2(0, 0), ImVec2(display.x, c.min.y));
+    if (c.reach_y > 0) drawLowReachBand(c, ImVec2(0, 0), ImVec2(display.x, c.min.y));
     Screen* s = screen(route_.screen);
     s->draw(c);
     drawBar(c, ImVec2(0, display.y - bar_h), display, route_.screen);
     if (idle_warning_ && idle_seconds_shown_ > 0) drawIdleWarning(c, idle_seconds_shown_);
+    narrator_->frameDrawn(c, *s, idle_warning_ ? idle_seconds_shown_ : -1);
 
     if (c.report) {
         nlohmann::json& j = *c.report;
@@ -482,6 +590,11 @@ void App::draw(Ctx& c) {
         j["text_scale"] = static_cast<int>(std::lround(settings_.text_scale * 100));
         j["contrast"] = settings_.contrast;
         j["low_reach"] = settings_.low_reach;
+        // "reduced" while the visitor asked for no animation, else "full".
+        j["motion"] = settings_.reduced_motion ? "reduced" : "full";
+        j["speech"] = settings_.speech;
+        j["speech_volume"] = settings_.speech_volume;
+        narrator_->report(j); // spoken, spoken_lang
         j["idle_warning"] = idle_warning_;
         j["idle_seconds_left"] = idle_warning_ ? nlohmann::json(idle_seconds_shown_) : nlohmann::json();
         j["history"] = history_.size();
@@ -493,9 +606,20 @@ void App::draw(Ctx& c) {
 
 // [SECTION] Pacing
 
+namespace {
+
+// All threads of the process (workers, a software GL's rasterisers), user and system.
+double processCpuSeconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+} // namespace
+
 bool App::needsFrame(double now) const {
     if (frames_left_ > 0 || animating_ || touch_.busy() || !events_.empty()) return true;
-    if (images_->busy() || content_->hasReady()) return true;
+    if (content_->hasReady()) return true;
     if (redraw_at_ >= 0 && now >= redraw_at_) return true;
     const int64_t utc = nowUtc();
     if (model_ && closed_.closed(nowLocal(), now) != closed_shown_) return true; // opening hours begin or end
@@ -531,7 +655,20 @@ double App::nextDue(double now) const {
 }
 
 int App::run() {
+    // How many frames the last minute drew: the figure that says whether an untouched kiosk idles.
+    double window_start = mono();
+    double window_cpu = processCpuSeconds();
+    int window_frames = 0;
     while (!backend_->closeRequested() && !quit_) {
+        if (mono() - window_start >= 60) {
+            const double cpu = processCpuSeconds();
+            logDebug("pacing: %d frames (%d of them partial) and %.2f s of processor time in the last %.0f s",
+                     window_frames, partial_frames_, cpu - window_cpu, mono() - window_start);
+            partial_frames_ = 0;
+            window_start = mono();
+            window_cpu = cpu;
+            window_frames = 0;
+        }
         for (const PointerEvent& e : backend_->takePointerEvents()) events_.push_back(e);
         const double now = mono();
         sd_.alive(now); // also while idle: the watchdog must hear from a kiosk nobody touches
@@ -539,9 +676,15 @@ int App::run() {
         if (needsFrame(now)) {
             const double t = mono();
             frame();
+            ++window_frames;
             // Do not outrun the display when the driver does not block in swap (software GL).
             const double spent = mono() - t;
             if (spent < kFrameInterval) backend_->waitEvents(kFrameInterval - spent);
+        } else if (images_->hasIdleWork()) {
+            // Decoded pixels and pool textures go up between frames, a bounded step at a time, with
+            // touches still seen after each: an untouched screen draws one frame when a photo is ready.
+            if (images_->idleWork()) frames_left_ = std::max(frames_left_, 1);
+            backend_->waitEvents(0);
         } else {
             // Nothing moves: sleep until an event or the next due moment (clock minute, idle, file check).
             backend_->waitEvents(std::clamp(nextDue(now) - now, 0.005, std::min(1.0, sd_.maxSleep())));
@@ -568,10 +711,13 @@ void App::advance(double seconds) {
     while (mono() < end && !backend_->closeRequested()) {
         backend_->takePointerEvents(); // a script is in charge of the pointer
         const double now = mono();
-        if (needsFrame(now)) {
+        if (needsFrame(now) || images_->busy()) {
+            // A script's wait gives loading images real time and frames, as a visitor looking would.
             frame(&pointer_);
             const double spent = mono() - now;
             if (spent < kFrameInterval) backend_->waitEvents(std::min(kFrameInterval - spent, end - mono()));
+        } else if (images_->hasIdleWork()) {
+            images_->idleWork();
         } else {
             // A script waiting on a still screen fast-forwards to the next due moment (idle warning,
             // clock minute): long waits take no real time, while loading images still get theirs.
@@ -582,7 +728,14 @@ void App::advance(double seconds) {
 }
 
 void App::step(const PointerState& p, nlohmann::json* report) {
-    if (options_.headless) virtual_t_ += kFrameInterval;
+    if (options_.headless) {
+        virtual_t_ += kFrameInterval;
+    } else if (last_frame_t_ >= 0) {
+        // At display rate, as a finger's frames come: a scripted press of 3 s lasts 3 s however quickly
+        // frames are drawn.
+        const double due = last_frame_t_ + kFrameInterval;
+        while (mono() < due) backend_->waitEvents(due - mono());
+    }
     frame(&p, report);
 }
 

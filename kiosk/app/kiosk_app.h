@@ -5,6 +5,7 @@
 
 #include "app/content_source.h"
 #include "app/image_cache.h"
+#include "app/speech.h"
 #include "core/kiosk_settings.h"
 #include "core/schedule.h"
 #include "core/timezone.h"
@@ -35,6 +36,7 @@ struct AppOptions {
     std::string script;                 // --script FILE or "-"
     bool bench = false;                 // --bench
     size_t image_memory_mb = 0;         // --image-memory: texture budget in MB (0 = 64, see image_pipeline.h)
+    bool headless_images = false;       // decode images headless too (--monkey measures the image cache)
     KioskSettings site;                 // --settings / kiosk.toml: PIN hash, opening hours, mounting
 };
 
@@ -65,7 +67,11 @@ public:
     bool pointFor(const std::string& id, ImVec2* at) const;
     bool screenshot(const std::string& path, int max_width, std::string* error);
     bool headless() const { return options_.headless; }
+    // Build times of the recent frames (the last 32768 to 65536; older ones are dropped).
     std::vector<double>& frameTimes() { return frame_ms_; }
+    // Frames drawn since the start, and how many of them the frame guard caught an exception in.
+    uint64_t framesDrawn() const { return frames_drawn_; }
+    int frameFailures() const { return frame_failures_; }
     double startupMs() const { return startup_ms_; }
     // Staff chose "exit" in the staff menu: the loop (or script) ends with status 0.
     bool quitRequested() const { return quit_; }
@@ -88,6 +94,8 @@ private:
     void applyPendingNavigation();
     void applySettings();
     void draw(Ctx& c);
+    // Renders the frame's draw data and shows it, whole or just its damage rectangle.
+    void present(const Ctx& c);
     Screen* screen(ScreenId id);
     bool needsFrame(double now) const;
     double nextDue(double now) const;
@@ -120,6 +128,8 @@ private:
     PhotoScreen photo_;
     SearchScreen search_;
     A11yScreen a11y_;
+    // Speech output: says screen titles and taps when the visitor turned it on (records only, headless).
+    std::unique_ptr<Narrator> narrator_;
 
     NavEntry route_;
     std::vector<NavEntry> history_;
@@ -148,6 +158,13 @@ private:
     int idle_seconds_shown_ = -1;
     int retry_shown_ = -1;
     bool animating_ = false;
+    // Partial frames (Ctx::damage): the back buffer holds the last frame shown, and what of that frame
+    // lay outside its damage rectangle.
+    bool back_kept_ = false;
+    uint64_t last_rest_ = 0;
+    PixelRect last_area_;
+    int partial_frames_ = 0; // since the last pacing log line
+    bool partial_logged_ = false;
     double redraw_at_ = -1; // a screen asked for a frame at this time (next slide)
     int frames_left_ = 2;
     std::deque<PointerEvent> events_;
@@ -155,7 +172,8 @@ private:
 
     std::vector<double> frame_ms_;
     double startup_ms_ = -1;
-    bool frame_failed_ = false;
+    uint64_t frames_drawn_ = 0;
+    int frame_failures_ = 0;
     std::string shot_path_;
     int shot_width_ = 0;
     bool shot_ok_ = false;

@@ -2,6 +2,7 @@
 // asked, the script runner or the benchmark.
 #include "app/bench.h"
 #include "app/kiosk_app.h"
+#include "app/monkey.h"
 #include "app/script.h"
 #include "core/kiosk_settings.h"
 #include "platform/log.h"
@@ -17,6 +18,7 @@ namespace {
 const char* const kUsage =
     "usage: wegweiser [--content FILE.db] [--kiosk ID] [--windowed WxH] [--lang de|en]\n"
     "                 [--now ISO-LOCAL-TIME] [--headless] [--script FILE|-] [--bench]\n"
+    "                 [--monkey FRAMES [--seed N] [--swap-db A.db,B.db]]\n"
     "                 [--settings FILE] | --hash-pin\n";
 
 const char* const kHelp =
@@ -32,10 +34,19 @@ const char* const kHelp =
     "                      (size from --windowed, default 1920x1080)\n"
     "  --script FILE|-     run script commands from FILE or standard input, one per line:\n"
     "                        tap @ID | tap X Y | drag X1 Y1 X2 Y2 [MS] | type TEXT | wait MS\n"
-    "                        clock ISO | clock +MINUTES | state | targets\n"
+    "                        clock ISO | clock +MINUTES | state | targets | overflow\n"
     "                        screenshot FILE.png [MAX_WIDTH] | quit\n"
+    "                      (overflow: one JSON line of the text cut with \"…\", spilling over its box\n"
+    "                      or crossing a touch target's edge on the screen as it stands)\n"
     "  --bench             tour every screen and print frame times, startup time and peak memory\n"
     "                      as one JSON object\n"
+    "  --monkey FRAMES     with --headless: random taps, drags, typing and setting toggles for FRAMES\n"
+    "                      frames while the event clock runs from the first morning to the day after\n"
+    "                      the event; prints one JSON summary (exceptions, blank screens, sessions\n"
+    "                      that did not reset, memory, threads, image cache); exit 1 if a check failed\n"
+    "  --seed N            the monkey's seed (default 1): the same seed, the same actions\n"
+    "  --swap-db A.db,...  every 3 minutes of virtual time the monkey replaces the --content file\n"
+    "                      (copy, then rename) by the next of these databases: it overwrites it\n"
     "  --image-memory MB   texture memory kept for photos and logos (default 64, fits a kiosk\n"
     "                      with 2 GB of memory)\n"
     "  --settings FILE     the kiosk's settings (default /etc/wegweiser/kiosk.toml, or $WEGWEISER_SETTINGS;\n"
@@ -51,7 +62,7 @@ const char* const kHelp =
     "the staff menu (status 0) or stop the service.\n"
     "\n"
     "Environment: WEGWEISER_LOG=debug|info|warning|error (default info); logs go to standard error.\n"
-    "Exit status: 0 fine, 2 usage error, no display, or a failing script line.\n";
+    "Exit status: 0 fine, 1 a --monkey check failed, 2 usage error, no display, or a failing script line.\n";
 
 int usageError(const std::string& message) {
     std::cerr << "wegweiser: " << message << "\n" << kUsage;
@@ -82,6 +93,7 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(lvl, "error")) setLogLevel(LogLevel::Error);
     }
     AppOptions opt;
+    MonkeyOptions monkey;
     std::string settings_path;
     bool content_given = false, kiosk_given = false;
     for (int i = 1; i < argc; ++i) {
@@ -129,6 +141,17 @@ int main(int argc, char** argv) {
             if (!value(&opt.script)) return usageError("--script needs a file or -");
         } else if (a == "--bench") {
             opt.bench = true;
+        } else if (a == "--monkey") {
+            if (!value(&v) || std::strtoull(v.c_str(), nullptr, 10) == 0)
+                return usageError("--monkey wants a number of frames, e.g. 50000");
+            monkey.frames = std::strtoull(v.c_str(), nullptr, 10);
+        } else if (a == "--seed") {
+            if (!value(&v) || v.find_first_not_of("0123456789") != std::string::npos)
+                return usageError("--seed wants a whole number, e.g. 7");
+            monkey.seed = std::strtoull(v.c_str(), nullptr, 10);
+        } else if (a == "--swap-db") {
+            if (!value(&v) || splitSwapList(v).empty()) return usageError("--swap-db wants A.db,B.db");
+            monkey.swap_dbs = splitSwapList(v);
         } else if (a == "--image-memory") {
             if (!value(&v) || std::atoi(v.c_str()) < 16 || std::atoi(v.c_str()) > 8192)
                 return usageError("--image-memory wants megabytes between 16 and 8192, e.g. 64");
@@ -137,7 +160,11 @@ int main(int argc, char** argv) {
             return usageError("unknown option '" + a + "'");
         }
     }
-    if (opt.headless && opt.script.empty() && !opt.bench)
+    if (monkey.frames && (!opt.headless || opt.bench || !opt.script.empty()))
+        return usageError("--monkey runs headless on its own: use --headless, without --script or --bench");
+    if (!monkey.swap_dbs.empty() && !monkey.frames) return usageError("--swap-db belongs to --monkey");
+    opt.headless_images = monkey.frames > 0;
+    if (opt.headless && opt.script.empty() && !opt.bench && !monkey.frames)
         return usageError("--headless runs a --script or the --bench tour; it has no window to wait on");
     if (opt.bench && !opt.script.empty()) return usageError("--bench runs its own tour; leave out --script");
 
@@ -174,6 +201,10 @@ int main(int argc, char** argv) {
         return 2;
     }
     if (opt.bench) return runBench(app, std::cout);
+    if (monkey.frames) {
+        monkey.content = opt.content;
+        return runMonkey(app, monkey, std::cout);
+    }
     if (!opt.script.empty()) {
         std::istream& in = opt.script == "-" ? std::cin : script_file;
         return runScript(app, in, std::cout, opt.script == "-" ? "stdin" : opt.script);

@@ -4,6 +4,7 @@
 
 #include "app/kiosk_app.h"
 #include "platform/log.h"
+#include "ui/text_fit.h"
 
 #include <cmath>
 #include <iostream>
@@ -59,35 +60,18 @@ std::string keyFor(const std::string& ch) {
     return ch;
 }
 
-double number(const std::string& s, const char* what) {
-    try {
-        size_t used = 0;
-        const double v = std::stod(s, &used);
-        if (used != s.size()) throw std::invalid_argument(s);
-        return v;
-    } catch (const std::exception&) {
-        throw ScriptError{std::string("expected a number for ") + what + ", got '" + s + "'"};
-    }
-}
-
 void execute(App& app, const std::string& line, std::ostream& out, bool* quit) {
-    std::istringstream in(line);
-    std::string cmd;
-    in >> cmd;
-    std::vector<std::string> args;
-    for (std::string a; in >> a;) args.push_back(a);
+    using Kind = ScriptCommand::Kind;
+    ScriptCommand cmd;
+    std::string error;
+    if (!parseScriptLine(line, &cmd, &error)) throw ScriptError{error};
 
-    if (cmd == "tap") {
-        if (args.size() == 1 && args[0].size() > 1 && args[0][0] == '@') return tapId(app, args[0].substr(1));
-        if (args.size() == 2) return tapAt(app, ImVec2(static_cast<float>(number(args[0], "x")), static_cast<float>(number(args[1], "y"))));
-        throw ScriptError{"usage: tap @ID | tap X Y"};
-    }
-    if (cmd == "drag") {
-        if (args.size() != 4 && args.size() != 5) throw ScriptError{"usage: drag X1 Y1 X2 Y2 [MS]"};
-        const ImVec2 a(static_cast<float>(number(args[0], "x1")), static_cast<float>(number(args[1], "y1")));
-        const ImVec2 b(static_cast<float>(number(args[2], "x2")), static_cast<float>(number(args[3], "y2")));
-        const double ms = args.size() == 5 ? number(args[4], "milliseconds") : 300;
-        const int steps = std::max(2, static_cast<int>(std::lround(ms / (1000.0 / 60.0))));
+    switch (cmd.kind) {
+    case Kind::TapTarget: return tapId(app, cmd.text);
+    case Kind::TapPoint: return tapAt(app, ImVec2(cmd.x1, cmd.y1));
+    case Kind::Drag: {
+        const ImVec2 a(cmd.x1, cmd.y1), b(cmd.x2, cmd.y2);
+        const int steps = std::max(2, static_cast<int>(std::lround(cmd.ms / (1000.0 / 60.0))));
         app.step(PointerState{a, true});
         for (int i = 1; i <= steps; ++i) {
             const float f = static_cast<float>(i) / steps;
@@ -97,9 +81,8 @@ void execute(App& app, const std::string& line, std::ostream& out, bool* quit) {
         settle(app, 1);
         return;
     }
-    if (cmd == "type") {
-        const size_t at = line.find("type") + 4;
-        std::string text = at < line.size() ? line.substr(at + 1) : std::string();
+    case Kind::Type: {
+        const std::string& text = cmd.text;
         for (size_t i = 0; i < text.size();) {
             size_t n = 1;
             const unsigned char c0 = static_cast<unsigned char>(text[i]);
@@ -115,49 +98,30 @@ void execute(App& app, const std::string& line, std::ostream& out, bool* quit) {
         }
         return;
     }
-    if (cmd == "wait") {
-        if (args.size() != 1) throw ScriptError{"usage: wait MS"};
-        const double ms = number(args[0], "milliseconds");
-        if (ms < 0) throw ScriptError{"wait needs a positive time"};
-        app.advance(ms / 1000.0);
-        return;
-    }
-    if (cmd == "clock") {
-        if (args.size() != 1) throw ScriptError{"usage: clock 2022-09-07T10:30 | clock +MINUTES"};
-        if (args[0][0] == '+' || args[0][0] == '-') app.shiftClock(number(args[0], "minutes"));
-        else if (!app.setClock(args[0])) throw ScriptError{"cannot read the time '" + args[0] + "' (want 2022-09-07T10:30)"};
+    case Kind::Wait: app.advance(cmd.ms / 1000.0); return;
+    case Kind::ClockShift:
+    case Kind::ClockSet:
+        if (cmd.kind == Kind::ClockShift) app.shiftClock(cmd.minutes);
+        else if (!app.setClock(cmd.text)) throw ScriptError{"cannot read the time '" + cmd.text + "' (want 2022-09-07T10:30)"};
         // Two frames: a new time can change the whole screen (opening hours), and targets register a
         // frame later.
         settle(app, 2);
         return;
-    }
-    if (cmd == "state") {
-        if (!args.empty()) throw ScriptError{"state takes no arguments"};
-        out << app.state().dump() << std::endl;
+    case Kind::State: out << app.state().dump() << std::endl; return;
+    case Kind::Targets: out << app.targets().dump() << std::endl; return;
+    case Kind::Overflow:
+        // One more frame, so the findings and the targets describe the screen as it stands now.
+        app.state();
+        out << textFitReport(app.targets()["targets"]).dump() << std::endl;
         return;
-    }
-    if (cmd == "targets") {
-        if (!args.empty()) throw ScriptError{"targets takes no arguments"};
-        out << app.targets().dump() << std::endl;
-        return;
-    }
-    if (cmd == "screenshot") {
-        if (args.empty() || args.size() > 2) throw ScriptError{"usage: screenshot FILE.png [MAX_WIDTH]"};
-        const int width = args.size() == 2 ? static_cast<int>(number(args[1], "width")) : 0;
-        std::string error;
-        if (!app.screenshot(args[0], width, &error)) {
-            if (app.headless()) logWarn("screenshot %s skipped: %s", args[0].c_str(), error.c_str());
+    case Kind::Screenshot:
+        if (!app.screenshot(cmd.text, cmd.width, &error)) {
+            if (app.headless()) logWarn("screenshot %s skipped: %s", cmd.text.c_str(), error.c_str());
             else throw ScriptError{"screenshot failed: " + error};
         }
         return;
+    case Kind::Quit: *quit = true; return;
     }
-    if (cmd == "quit") {
-        if (!args.empty()) throw ScriptError{"quit takes no arguments"};
-        *quit = true;
-        return;
-    }
-    throw ScriptError{"unknown command '" + cmd +
-                      "' (known: tap, drag, type, wait, clock, state, targets, screenshot, quit)"};
 }
 
 } // namespace

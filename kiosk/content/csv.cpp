@@ -20,6 +20,11 @@ const char* const kSaveAsUtf8Hint =
 // Excel and LibreOffice both stop at 16384 columns; a wider header is not a table.
 const size_t kMaxColumns = 16384;
 
+// Real content lists have a few thousand rows. A cell costs some 40 bytes of memory besides its text,
+// so without a bound a 64 MB file of one-letter rows would take gigabytes to hold.
+const size_t kMaxRows = 100000;
+const size_t kMaxCells = 2000000;
+
 bool isBlank(char c) {
     return c == ' ' || c == '\t';
 }
@@ -566,6 +571,7 @@ std::optional<CsvTable> readCsv(const std::string& bytes, const std::string& fil
     const size_t width = table.header.size();
     std::vector<bool> unnamedReported(width, false);
     int extraCellRows = 0;
+    size_t cellCount = 0;
     const int kExtraCellReports = 10;
     while (!reader.atEnd()) {
         if (!reader.read(cells, recordLine, width, used)) break;
@@ -593,8 +599,17 @@ std::optional<CsvTable> readCsv(const std::string& bytes, const std::string& fil
                               "write a column name into the header line or delete the column");
             }
         }
+        cellCount += cells.size();
         table.rows.push_back(CsvRow{recordLine, std::move(cells)});
         cells = std::vector<std::string>();
+        if (table.rows.size() > kMaxRows || cellCount > kMaxCells) {
+            diags.error(file, recordLine,
+                        table.rows.size() > kMaxRows
+                            ? "file has more than " + std::to_string(kMaxRows) + " rows, far more than a content list"
+                            : "file has more than " + std::to_string(kMaxCells) + " cells, far more than a content list",
+                        "check that this is the right file: content lists hold a few thousand rows at most");
+            return std::nullopt;
+        }
     }
     if (extraCellRows > kExtraCellReports) {
         diags.warning(file, 0,

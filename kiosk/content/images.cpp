@@ -272,6 +272,47 @@ PngHeader readPngHeader(const std::vector<uint8_t>& b)
     return h;
 }
 
+// Bytes of inflated pixel data a PNG with this header needs at most: a filter byte and the packed
+// pixels of every row, plus for interlaced files the extra rows and part bytes of the seven passes.
+int64_t pngDataBound(const std::vector<uint8_t>& b, int64_t w, int64_t h)
+{
+    const int depth = b[24], colour = b[25], interlaced = b[28];
+    const int channels = colour == 2 ? 3 : colour == 4 ? 2 : colour == 6 ? 4 : 1;
+    const int64_t row = (w * channels * std::max(depth, 1) + 7) / 8 + 1;
+    return h * row + (interlaced ? 16 * h + 64 : 0);
+}
+
+// What would make stb_image take far more memory than this PNG's size can need, or "" for nothing.
+// stb reserves a chunk's stated length before reading it (a few bytes claiming 2 GB take 2 GB), and it
+// inflates the pixel data into a buffer that grows with whatever the stream holds (a small file whose
+// data inflates to gigabytes, a "zip bomb"). Inflating once into a buffer of the size the header
+// allows bounds the second. Other damage is left to the decoder, which names it.
+std::string pngMemoryProblem(const std::vector<uint8_t>& b, int64_t bound)
+{
+    std::vector<char> idat;
+    for (size_t pos = 8; pos + 8 <= b.size();) {
+        const size_t length = be32(b.data() + pos);
+        if (length > b.size() - pos - 8)
+            return "a chunk is longer than the rest of the file";
+        if (startsWith(b, pos + 4, "IDAT", 4))
+            idat.insert(idat.end(), b.begin() + long(pos + 8), b.begin() + long(pos + 8 + length));
+        if (startsWith(b, pos + 4, "IEND", 4))
+            break;
+        pos += 12 + length;
+    }
+    // Deflate inflates at most 1032-fold: data this short cannot overrun the bound.
+    if (int64_t(idat.size()) * 1032 + 64 <= bound || bound >= INT_MAX || idat.size() > size_t(INT_MAX))
+        return "";
+    // Uninitialised on purpose: only the pages the data reaches are touched.
+    std::unique_ptr<char[]> out(new char[size_t(bound)]);
+    if (stbi_zlib_decode_buffer(out.get(), int(bound), idat.data(), int(idat.size())) >= 0)
+        return "";
+    const char* reason = stbi_failure_reason();
+    if (reason && std::strcmp(reason, "output buffer limit") == 0)
+        return "its pixel data inflates to more than the image's size holds";
+    return "";
+}
+
 // [SECTION] Messages
 
 std::string megabytes(int64_t bytes)
@@ -450,6 +491,12 @@ PreparedImage prepare(const std::vector<uint8_t>& bytes, ImageRole role, const I
         return failed("corrupt or truncated JPEG: the file ends before the image data does", resave);
     if (bytes.size() > size_t(INT_MAX))
         return failed("file is too large to decode", "save it with fewer pixels");
+
+    if (png) {
+        const std::string problem = pngMemoryProblem(bytes, pngDataBound(bytes, probe.width, probe.height));
+        if (!problem.empty())
+            return failed("corrupt or truncated PNG: " + problem, resave);
+    }
 
     // PNGs are decoded with alpha so transparency is seen; JPEG has none.
     const int channels = png ? 4 : 3;

@@ -48,6 +48,7 @@ namespace {
 
 // Content files are small; anything larger than this is not what staff meant to put there.
 constexpr std::streamoff kMaxTextFileBytes = 64LL * 1024 * 1024;
+constexpr size_t kMaxTomlFileBytes = 4 * 1024 * 1024;
 
 enum class Need { Required, Optional };
 
@@ -117,6 +118,13 @@ std::optional<double> parseNumber(const std::string& raw) {
     double v = std::strtod(s.c_str(), &end);
     if (end == s.c_str() || *end != '\0' || !std::isfinite(v)) return std::nullopt;
     return v;
+}
+
+// A number as staff wrote it: "90", "12.5", "1e+300".
+std::string formatNumber(double v) {
+    std::ostringstream ss;
+    ss << v;
+    return ss.str();
 }
 
 // "x y; x y; …" or "x,y; x,y" as staff write a polygon in one spreadsheet cell.
@@ -222,7 +230,13 @@ public:
             if (required) missing(key);
             return std::nullopt;
         }
-        if (auto v = n->value<double>()) return *v;
+        if (auto v = n->value<double>()) {
+            // TOML allows nan and inf; no setting means either, and they slip through range checks.
+            if (std::isfinite(*v)) return *v;
+            diags_.error(file_, lineOf(*n), what_ + ": \"" + key + "\" is not a finite number",
+                         "write a number, e.g. " + std::string(key) + " = 12.5");
+            return std::nullopt;
+        }
         wrongType(*n, key, "a number, e.g. " + std::string(key) + " = 12.5");
         return std::nullopt;
     }
@@ -339,6 +353,14 @@ std::optional<toml::table> parseToml(const std::string& dir, const char* name, N
         content.failed_files.insert(name);
         return std::nullopt;
     }
+    // Parsed TOML takes some 35 times its text in memory; real settings files are a few kilobytes.
+    if (bytes->size() > kMaxTomlFileBytes) {
+        diags.error(name, 0, "file is " + std::to_string(bytes->size() / 1024) + " KB; TOML files are limited to " +
+                                 std::to_string(kMaxTomlFileBytes / (1024 * 1024)) + " MB",
+                    "check that this is the right file");
+        content.failed_files.insert(name);
+        return std::nullopt;
+    }
     content.files.push_back(name);
     try {
         return toml::parse(std::string_view(*bytes), std::string_view(name));
@@ -427,8 +449,8 @@ void loadEvent(const std::string& dir, LoadedContent& c, IdRegistry& ids, Diagno
         }
         if (auto idle = t.number("idle_timeout")) {
             if (*idle < 30 || *idle > 600)
-                diags.error(kEventFile, t.line(), "[event]: idle_timeout " + std::to_string(static_cast<int>(*idle)) +
-                                                      " is out of range", "use 30 to 600 seconds; the default is 90");
+                diags.error(kEventFile, t.line(), "[event]: idle_timeout " + formatNumber(*idle) + " is out of range",
+                            "use 30 to 600 seconds; the default is 90");
             else e.idle_timeout_s = static_cast<int>(*idle);
         }
         std::string opens = t.str("opens"), closes = t.str("closes");
@@ -477,7 +499,11 @@ void loadVenue(const std::string& dir, LoadedContent& c, IdRegistry& ids, Diagno
         Level l;
         l.id = t.str("id", true);
         l.name = t.text("name");
-        l.floor = static_cast<int>(t.number("floor").value_or(0));
+        const double floor = t.number("floor").value_or(0);
+        if (floor < -20 || floor > 200)
+            diags.error(kVenueFile, t.line(), "[[level]]: floor " + formatNumber(floor) + " is out of range",
+                        "floor is the storey: 0 for the ground floor, -1 below it, 1 above it");
+        else l.floor = static_cast<int>(floor);
         auto outline = t.polygon("outline", true);
         l.background = t.str("background");
         auto scale = t.number("background_scale");
@@ -529,7 +555,12 @@ void loadVenue(const std::string& dir, LoadedContent& c, IdRegistry& ids, Diagno
                              "kind is one of: " + allRoomKinds());
         }
         auto shape = t.polygon("shape", true);
-        r.capacity = static_cast<int>(t.number("capacity").value_or(0));
+        const double capacity = t.number("capacity").value_or(0);
+        if (capacity < 0 || capacity > 1'000'000)
+            diags.error(kVenueFile, t.line(),
+                        "[[room]] " + r.id + ": capacity " + formatNumber(capacity) + " is out of range",
+                        "capacity is the number of seats or people, e.g. capacity = 120");
+        else r.capacity = static_cast<int>(capacity);
         if (const toml::array* doors = t.array("doors")) {
             for (const toml::node& dn : *doors) {
                 const toml::table* dt = dn.as_table();

@@ -222,6 +222,8 @@ std::optional<int> parseDuration(const std::string& raw) {
     for (char c : s) {
         if (std::isdigit(static_cast<unsigned char>(c))) {
             v = v * 10 + (c - '0');
+            // Far beyond a day in any unit; keeps the arithmetic below in range.
+            if (v > 99999) return std::nullopt;
             digit = true;
         } else if (c == ':' && digit) {
             parts.push_back(v);
@@ -555,6 +557,31 @@ const Json* jsonChild(const Json& obj, const char* key) {
     return it == obj.end() ? nullptr : &*it;
 }
 
+// Real exports nest about six levels deep. The JSON library copies and frees nested values
+// recursively, so a document nested some ten thousand levels deep would overflow the stack.
+constexpr int kMaxJsonDepth = 64;
+
+// The offset where `bytes` first opens more than `limit` arrays and objects, or npos. Syntax errors
+// are left to the parser.
+size_t tooDeep(const std::string& bytes, int limit) {
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < bytes.size(); ++i) {
+        const char c = bytes[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit) return i;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::string::npos;
+}
+
 // Finds where a string value is written, searching on from `from`; JSON text may escape it either way.
 size_t findJsonString(const std::string& bytes, const std::string& value, size_t from) {
     for (bool ascii : {false, true}) {
@@ -570,6 +597,13 @@ size_t findJsonString(const std::string& bytes, const std::string& value, size_t
 std::optional<ImportedSchedule> parseScheduleJson(const std::string& bytes, const std::string& file,
                                                   const TimeZone& zone, Diagnostics& diags) {
     LineIndex lines(bytes);
+    if (const size_t deep = tooDeep(bytes, kMaxJsonDepth); deep != std::string::npos) {
+        diags.error(file, lines.line(deep), "JSON nested more than " + std::to_string(kMaxJsonDepth) +
+                                                " levels deep; a schedule export nests about six",
+                    "the file is damaged or not a schedule export; export the schedule again from pretalx",
+                    lines.column(deep));
+        return std::nullopt;
+    }
     Json doc;
     try {
         doc = Json::parse(bytes);
@@ -737,6 +771,8 @@ bool readContentFile(const std::string& dir, const std::string& name, std::strin
 }
 
 namespace {
+constexpr size_t kMaxScheduleBytes = 16 * 1024 * 1024;
+
 bool exists(const std::string& path) {
     struct stat st {};
     return ::stat(path.c_str(), &st) == 0;
@@ -760,6 +796,15 @@ void importSchedule(const std::string& dir, LoadedContent& c, Diagnostics& diags
     const std::string file = xml ? kScheduleXmlFile : kScheduleJsonFile;
     std::string bytes;
     if (!readContentFile(dir, file, bytes, diags)) {
+        c.failed_files.insert(file);
+        return;
+    }
+    // Parsed exports take 20 to 30 times their text in memory; FOSDEM's, with 900 talks, is 3 MB.
+    if (bytes.size() > kMaxScheduleBytes) {
+        diags.error(file, 0, "file is " + std::to_string(bytes.size() / (1024 * 1024)) +
+                                 " MB; schedule exports are limited to " +
+                                 std::to_string(kMaxScheduleBytes / (1024 * 1024)) + " MB",
+                    "check that this is the right file");
         c.failed_files.insert(file);
         return;
     }

@@ -26,6 +26,9 @@ std::string fmt(double v) {
 
 std::string pointText(Vec2 p) { return "(" + fmt(p.x) + ", " + fmt(p.y) + ")"; }
 
+// A text this many times its screen limit is refused instead of warned about.
+constexpr size_t kRefuseFactor = 20;
+
 class Validator {
 public:
     Validator(const LoadedContent& c, Diagnostics& d, const TextLimits& l) : c_(c), m_(c.model), diags_(d), limits_(l) {}
@@ -91,7 +94,14 @@ private:
 
     void textLength(const SourceRef& at, const std::string& who, const char* field, const std::string& text, size_t max) {
         size_t n = utf8Length(text);
-        if (n > max)
+        // Far beyond what fits is not a text meant for a screen (a whole file pasted into a cell):
+        // laying it out would stall every kiosk that opens it, so it never reaches them.
+        const size_t refuse = max * kRefuseFactor;
+        if (n > refuse)
+            error(at, who + ": " + field + " is " + std::to_string(n) + " characters long, far more than a screen shows",
+                  "keep it under " + std::to_string(max) + " characters; texts over " + std::to_string(refuse) +
+                      " are refused");
+        else if (n > max)
             warning(at, who + ": " + field + " is " + std::to_string(n) + " characters long and may not fit the screen",
                     "keep it under " + std::to_string(max) + " characters");
     }

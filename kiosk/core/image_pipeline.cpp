@@ -33,6 +33,16 @@ double msSince(std::chrono::steady_clock::time_point t0) {
 
 } // namespace
 
+void fitWithin(int width, int height, int max_w, int max_h, int* out_w, int* out_h) {
+    *out_w = width;
+    *out_h = height;
+    if (max_w > 0 && max_h > 0 && width > 0 && height > 0 && (width > max_w || height > max_h)) {
+        const double f = std::min(static_cast<double>(max_w) / width, static_cast<double>(max_h) / height);
+        *out_w = std::max(1, static_cast<int>(width * f + 0.5));
+        *out_h = std::max(1, static_cast<int>(height * f + 0.5));
+    }
+}
+
 bool decodeImage(const std::vector<uint8_t>& bytes, int max_w, int max_h, std::vector<uint8_t>* rgba, int* w,
                  int* h, std::string* error) {
     if (bytes.empty()) {
@@ -56,11 +66,7 @@ bool decodeImage(const std::vector<uint8_t>& bytes, int max_w, int max_h, std::v
     }
     std::unique_ptr<stbi_uc, void (*)(void*)> owned(px, stbi_image_free);
     int ow = iw, oh = ih;
-    if (max_w > 0 && max_h > 0 && (iw > max_w || ih > max_h)) {
-        const double f = std::min(static_cast<double>(max_w) / iw, static_cast<double>(max_h) / ih);
-        ow = std::max(1, static_cast<int>(iw * f + 0.5));
-        oh = std::max(1, static_cast<int>(ih * f + 0.5));
-    }
+    fitWithin(iw, ih, max_w, max_h, &ow, &oh);
     rgba->resize(static_cast<size_t>(ow) * oh * 4);
     if (ow == iw && oh == ih) {
         std::copy(px, px + rgba->size(), rgba->begin());
@@ -100,6 +106,9 @@ ImagePipeline::~ImagePipeline() {
 void ImagePipeline::releaseAll() {
     for (auto& [key, e] : entries_)
         if (e.texture) uploader_.release(e.texture);
+    for (const Spare& sp : spares_) uploader_.release(sp.texture);
+    spares_.clear();
+    reserved_.clear();
     entries_.clear();
     staged_.clear();
     wanted_.clear();
@@ -176,6 +185,7 @@ TextureRef ImagePipeline::peek(const std::string& key) const {
 bool ImagePipeline::pump() {
     const auto t0 = std::chrono::steady_clock::now();
     ++frame_;
+    in_frame_ = true;
     // What the last frame wanted, in order: on screen before soon, cheap before expensive (a screen of
     // thumbnails fills in before one large photo), then drawing order.
     std::stable_sort(wanted_.begin(), wanted_.end(), [](const Job& a, const Job& b) {
@@ -186,20 +196,7 @@ bool ImagePipeline::pump() {
     {
         std::lock_guard<std::mutex> lock(mu_);
         // Finished work first, so nothing just decoded is asked for again.
-        for (Decoded& d : done_) {
-            auto it = entries_.find(d.key);
-            if (it == entries_.end() || it->second.slot != Slot::Queued) continue;
-            ++stats_.decoded;
-            if (!d.ok) {
-                it->second.slot = Slot::Failed;
-                ++stats_.failed;
-                if (logged_.insert(d.key).second) failures_.push_back({d.key, d.error});
-                continue;
-            }
-            it->second.slot = Slot::Decoded;
-            staged_.push_back(std::move(d));
-        }
-        done_.clear();
+        collectDoneLocked();
         // The queue is replaced, not appended to: what nobody asks for any more is never decoded.
         queue_.clear();
         for (Job& j : wanted_) {
@@ -210,11 +207,59 @@ bool ImagePipeline::pump() {
     }
     wanted_.clear();
     if (work) cv_.notify_one();
+    reportFailures();
+
+    bool drawn = false;
+    const bool changed = uploadStaged(&drawn);
+    stats_.peak_bytes = std::max(stats_.peak_bytes, stats_.bytes);
+    // Releasing textures costs a software GL time too: not in the frame that made a new one.
+    if (stats_.bytes > options_.budget_bytes && !allocated_) evict();
+    allocated_ = false;
+
+    // Queued requests nobody repeats any more (scrolled past) are forgotten, so they can be asked anew.
+    for (auto it = entries_.begin(); it != entries_.end();) {
+        if (it->second.slot == Slot::Queued && it->second.last_used + options_.stale_frames < frame_) {
+            std::lock_guard<std::mutex> lock(mu_);
+            if (it->first != current_) {
+                it = entries_.erase(it);
+                continue;
+            }
+        }
+        ++it;
+    }
+
+    in_frame_ = false;
+    stats_.frame_ms = request_ms_ + msSince(t0);
+    stats_.max_frame_ms = std::max(stats_.max_frame_ms, stats_.frame_ms);
+    request_ms_ = 0;
+    return changed;
+}
+
+void ImagePipeline::collectDoneLocked() {
+    for (Decoded& d : done_) {
+        auto it = entries_.find(d.key);
+        if (it == entries_.end() || it->second.slot != Slot::Queued) continue;
+        ++stats_.decoded;
+        if (!d.ok) {
+            it->second.slot = Slot::Failed;
+            ++stats_.failed;
+            if (logged_.insert(d.key).second) failures_.push_back({d.key, d.error});
+            continue;
+        }
+        it->second.slot = Slot::Decoded;
+        staged_.push_back(std::move(d));
+    }
+    done_.clear();
+}
+
+void ImagePipeline::reportFailures() {
     // Outside the lock: the uploader logs.
     for (const auto& [key, why] : failures_) uploader_.failed(key, why);
     failures_.clear();
+}
 
-    // Uploads: what is wanted most urgently first, within the per-frame bounds.
+bool ImagePipeline::uploadStaged(bool* drawn) {
+    // What is wanted most urgently first, within the per-frame bounds.
     std::stable_sort(staged_.begin(), staged_.end(), [&](const Decoded& a, const Decoded& b) {
         return entries_[a.key].priority < entries_[b.key].priority;
     });
@@ -247,33 +292,75 @@ bool ImagePipeline::pump() {
         bytes += complete && rows_before == 0 ? left
                                               : static_cast<size_t>(it->rows_done - rows_before) * it->width * 4;
         ++n;
-        if (!complete) break; // the frame's room is used up
+        if (!complete) break; // the room is used up
         e.slot = Slot::Ready;
         ++stats_.uploads;
         changed = true;
+        if (e.last_used == frame_ && e.priority == kOnScreen) *drawn = true;
         it = staged_.erase(it);
     }
-    stats_.peak_bytes = std::max(stats_.peak_bytes, stats_.bytes);
-    // Releasing textures costs a software GL time too: not in the frame that made a new one.
-    if (stats_.bytes > options_.budget_bytes && !allocated_) evict();
-    allocated_ = false;
-
-    // Queued requests nobody repeats any more (scrolled past) are forgotten, so they can be asked anew.
-    for (auto it = entries_.begin(); it != entries_.end();) {
-        if (it->second.slot == Slot::Queued && it->second.last_used + options_.stale_frames < frame_) {
-            std::lock_guard<std::mutex> lock(mu_);
-            if (it->first != current_) {
-                it = entries_.erase(it);
-                continue;
-            }
-        }
-        ++it;
-    }
-
-    stats_.frame_ms = request_ms_ + msSince(t0);
-    stats_.max_frame_ms = std::max(stats_.max_frame_ms, stats_.frame_ms);
-    request_ms_ = 0;
     return changed;
+}
+
+// [SECTION] Between frames
+
+void ImagePipeline::reserve(int width, int height, int count) {
+    if (width <= 0 || height <= 0 || count <= 0) return;
+    for (Reserve& r : reserved_)
+        if (r.width == width && r.height == height) {
+            r.count = std::max(r.count, count);
+            return;
+        }
+    reserved_.push_back(Reserve{width, height, count, 0});
+}
+
+bool ImagePipeline::hasIdleWork() const {
+    if (!staged_.empty()) return true;
+    for (const Reserve& r : reserved_)
+        if (r.made < r.count) return true;
+    std::lock_guard<std::mutex> lock(mu_);
+    return !done_.empty();
+}
+
+bool ImagePipeline::idleWork() {
+    const auto t0 = std::chrono::steady_clock::now();
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        collectDoneLocked();
+    }
+    reportFailures();
+    bool drawn = false;
+    if (!staged_.empty()) {
+        uploadStaged(&drawn);
+        if (stats_.bytes > options_.budget_bytes && !allocated_) evict();
+        allocated_ = false;
+    } else {
+        makeSpare();
+    }
+    stats_.peak_bytes = std::max(stats_.peak_bytes, stats_.bytes);
+    const double ms = msSince(t0);
+    stats_.idle_ms += ms;
+    stats_.max_idle_ms = std::max(stats_.max_idle_ms, ms);
+    return drawn;
+}
+
+void ImagePipeline::makeSpare() {
+    for (Reserve& r : reserved_) {
+        if (r.made >= r.count) continue;
+        const size_t bytes = static_cast<size_t>(r.width) * r.height * 4;
+        // The pool never pushes the cache over its budget: what does not fit is made when needed.
+        const uint64_t t = stats_.bytes + bytes <= options_.budget_bytes ? uploader_.upload(nullptr, r.width, r.height) : 0;
+        if (!t) {
+            r.count = r.made;
+            continue;
+        }
+        spares_.push_back(Spare{t, r.width, r.height, bytes});
+        stats_.bytes += bytes;
+        ++stats_.textures;
+        ++stats_.allocated;
+        ++r.made;
+        return;
+    }
 }
 
 bool ImagePipeline::uploadSome(Decoded& d, Entry& e, size_t room, bool first) {
@@ -296,6 +383,8 @@ bool ImagePipeline::uploadSome(Decoded& d, Entry& e, size_t room, bool first) {
         // A new texture costs a software GL several bands' time (it zeroes it): its rows start next frame.
         allocate(nullptr);
         allocated_ = true;
+        ++stats_.allocated;
+        if (in_frame_) ++stats_.allocated_in_frame;
         if (e.texture) return false;
     }
     // A band of whole rows that fits the room left this frame; at least one row so it always moves.
@@ -342,9 +431,21 @@ void ImagePipeline::evict() {
 }
 
 bool ImagePipeline::reuse(const Decoded& d, Entry& e) {
-    if (stats_.bytes + static_cast<size_t>(d.width) * d.height * 4 <= options_.budget_bytes) return false;
-    // Full: the new image would evict the least recently drawn one anyway. Taking over the texture of
-    // one of its size instead spares a software GL making a new one (zeroing megabytes).
+    for (auto it = spares_.begin(); it != spares_.end(); ++it)
+        if (it->width == d.width && it->height == d.height) {
+            // Its bytes and count are in the stats already.
+            e.texture = it->texture;
+            e.width = d.width;
+            e.height = d.height;
+            e.bytes = it->bytes;
+            spares_.erase(it);
+            return true;
+        }
+    const bool pooled = std::any_of(reserved_.begin(), reserved_.end(),
+                                    [&](const Reserve& r) { return r.width == d.width && r.height == d.height; });
+    if (!pooled && stats_.bytes + static_cast<size_t>(d.width) * d.height * 4 <= options_.budget_bytes) return false;
+    // Full, or a size the pool serves: the new image would evict the least recently drawn one anyway.
+    // Taking over the texture of one of its size instead spares a software GL making a new one.
     const std::string* oldest = nullptr;
     uint64_t oldest_used = 0;
     for (const auto& [key, o] : entries_)

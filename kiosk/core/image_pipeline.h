@@ -84,7 +84,14 @@ struct ImagePipelineStats {
     uint64_t failed = 0;
     uint64_t evicted = 0;
     uint64_t dropped = 0;     // decoded but not wanted any more when its turn to upload came
+    uint64_t allocated = 0;   // textures made empty for banded uploads (a pool texture counts too)
+    uint64_t allocated_in_frame = 0; // of those, made inside a frame (the pool was short)
+    double idle_ms = 0;       // UI-thread time on images between frames (idleWork), all together
+    double max_idle_ms = 0;   // the longest single idleWork step
 };
+
+// The size `width`×`height` scaled down to fit `max_w`×`max_h` (0 = no limit), as decodeImage does.
+void fitWithin(int width, int height, int max_w, int max_h, int* out_w, int* out_h);
 
 // Decodes one encoded image (JPEG or PNG) into RGBA, scaled down to fit max_w×max_h (0 = no limit).
 // False with *error on corrupt data or absurd dimensions; never throws for bad bytes.
@@ -114,8 +121,20 @@ public:
     // Once per frame before drawing: hands the worker this frame's wishes, uploads finished pixels
     // within the per-frame bounds, evicts to the budget. True when something new can be drawn.
     bool pump();
-    // Work is queued, in progress or waiting for upload: keep frames coming.
+    // Work is queued, in progress or waiting for upload.
     bool busy() const;
+
+    // [SECTION] Between frames, UI thread
+    // Makes `count` empty textures of `width`×`height` ahead of need (by idleWork, within the budget),
+    // and from then on gives an image of that size a texture of the pool instead of a new one: making
+    // a texture zeroes megabytes, which on a software GL is the most expensive thing a frame can do.
+    void reserve(int width, int height, int count);
+    // Something for idleWork: decoded pixels to upload or pool textures to make. The worker decoding
+    // is not: it wakes the loop when it finishes.
+    bool hasIdleWork() const;
+    // One bounded step of that work while no frame is due (an untouched kiosk draws no frames just to
+    // move pixels). True when an image drawn in the last frame became ready: draw one.
+    bool idleWork();
 
     const ImagePipelineStats& stats() const { return stats_; }
     void resetMax() { stats_.max_frame_ms = 0; }
@@ -147,8 +166,17 @@ private:
     };
     // Uploads within the frame's bounds; true when `d` is complete.
     bool uploadSome(Decoded& d, Entry& e, size_t room, bool first);
-    // Over budget: gives `e` the texture of the least recently drawn image of `d`'s size, evicting it.
+    // Gives `e` a texture of `d`'s size that exists already: a pool texture, else (over budget or for a
+    // pooled size) the least recently drawn image of that size, evicting it.
     bool reuse(const Decoded& d, Entry& e);
+    // Moves what the worker finished into staged_; mu_ held.
+    void collectDoneLocked();
+    void reportFailures();
+    // One pool texture of a reserved size, if the budget allows.
+    void makeSpare();
+    // Uploads staged_ within the per-frame bounds; true when an image became ready (`*drawn`: one
+    // that was drawn in the last frame).
+    bool uploadStaged(bool* drawn);
     void want(const std::string& key, int priority);
     void evict();
     void releaseAll();
@@ -165,6 +193,17 @@ private:
     ImagePipelineStats stats_;
     bool bands_ok_ = true;           // the uploader can fill rows (until it says otherwise)
     bool allocated_ = false;         // a texture was made empty this frame
+    bool in_frame_ = false;          // inside pump()
+    struct Spare {
+        uint64_t texture;
+        int width, height;
+        size_t bytes;
+    };
+    std::vector<Spare> spares_;      // pool textures not in use yet
+    struct Reserve {
+        int width, height, count, made;
+    };
+    std::vector<Reserve> reserved_;
     std::unordered_set<std::string> logged_;
     std::vector<std::pair<std::string, std::string>> failures_; // to report after the lock
 

@@ -346,7 +346,8 @@ KioskSettings parseKioskSettings(const std::string& text, const std::string& nam
 
     static const char* const kKnown[] = {"kiosk", "database", "pin_hash", "wake_minutes", "mounting", "hours"};
     for (const auto& [key, node] : root) {
-        if (std::find_if(std::begin(kKnown), std::end(kKnown), [&](const char* k) { return key.str() == k; }) ==
+        const std::string_view name = key.str(); // C++17 lambdas cannot capture a structured binding
+        if (std::find_if(std::begin(kKnown), std::end(kKnown), [&](const char* k) { return name == k; }) ==
             std::end(kKnown))
             s.problems.push_back(where(node) + "unknown setting '" + std::string(key.str()) +
                                  "' (known: kiosk, database, pin_hash, wake_minutes, [mounting], [hours]); ignored");
@@ -403,9 +404,10 @@ KioskSettings parseKioskSettings(const std::string& text, const std::string& nam
             }
             for (size_t d = 0; d < 7; ++d) any |= range(kDays[d], &hours.days[d]);
             for (const auto& [key, node] : *h) {
-                const bool known = key.str() == "daily" || std::find_if(std::begin(kDays), std::end(kDays), [&](const char* k) {
-                                                               return key.str() == k;
-                                                           }) != std::end(kDays);
+                const std::string_view name = key.str(); // C++17 lambdas cannot capture a structured binding
+                const bool known = name == "daily" || std::find_if(std::begin(kDays), std::end(kDays), [&](const char* k) {
+                                                          return name == k;
+                                                      }) != std::end(kDays);
                 if (!known)
                     s.problems.push_back(where(node) + "unknown setting 'hours." + std::string(key.str()) +
                                          "' (known: daily, mon, tue, wed, thu, fri, sat, sun); ignored");

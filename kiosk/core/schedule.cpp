@@ -204,7 +204,10 @@ RoomNowNext Schedule::nowAndNext(const std::string& room_id, int64_t now_utc) co
     }
     if (r.now) {
         int64_t s = effectiveStartUtc(*r.now), e = effectiveEndUtc(*r.now);
-        r.progress = e > s ? std::clamp(static_cast<double>(now_utc - s) / static_cast<double>(e - s), 0.0, 1.0) : 0.0;
+        // By the minute, like every other time on screen: a bar creeping on by the second would ask an
+        // untouched kiosk for a frame every few seconds.
+        const int64_t minute = now_utc - ((now_utc % 60) + 60) % 60;
+        r.progress = e > s ? std::clamp(static_cast<double>(minute - s) / static_cast<double>(e - s), 0.0, 1.0) : 0.0;
         r.minutes_left = minutesCeil(now_utc, e);
     }
     if (r.next) r.minutes_until_next = minutesCeil(now_utc, effectiveStartUtc(*r.next));

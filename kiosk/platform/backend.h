@@ -16,6 +16,12 @@ struct PointerEvent {
     bool down = false;
 };
 
+// A rectangle of the window in ImGui's coordinates (top-left origin), whole pixels.
+struct PixelRect {
+    int x = 0, y = 0, w = 0, h = 0;
+    bool operator==(const PixelRect& o) const { return x == o.x && y == o.y && w == o.w && h == o.h; }
+};
+
 // Window options, field by field.
 struct WindowOptions {
     int width = 0;          // 0 = full-screen on the primary monitor at its native mode
@@ -34,10 +40,15 @@ public:
 
     // Prepares ImGui's IO for the next frame (display size, backend state). Call before ImGui::NewFrame.
     virtual void newFrame(float dt) = 0;
-    // Draws ImGui's draw data (after ImGui::Render) into the back buffer; no swap yet.
-    virtual void render() = 0;
-    // Shows the back buffer.
-    virtual void present() = 0;
+    // Draws ImGui's draw data (after ImGui::Render) into the back buffer; no swap yet. With `only`,
+    // clears and draws inside that rectangle alone and leaves the rest of the back buffer as it is.
+    virtual void render(const PixelRect* only = nullptr) = 0;
+    // Shows the back buffer. Without `only` it swaps (the back buffer is undefined afterwards); with
+    // `only` it copies that rectangle to the screen and keeps the back buffer (canKeepBackBuffer).
+    virtual void present(const PixelRect* only = nullptr) = 0;
+    // present(&rect) is available: a frame that changes a small area (the start screen's slideshow)
+    // can be drawn and shown there alone, which spares a software GL most of its work.
+    virtual bool canKeepBackBuffer() const { return false; }
     // Reads the back buffer rendered last and writes it as PNG, downscaled to `max_width` if it is
     // wider (0 = full size). False with *error set when there are no pixels (headless) or on I/O errors.
     virtual bool screenshot(const std::string& path, int max_width, std::string* error) = 0;

@@ -10,10 +10,16 @@
 #define GLFW_INCLUDE_NONE
 #include <GL/gl.h>
 #include <GLFW/glfw3.h>
+#define GLFW_EXPOSE_NATIVE_X11
+#define GLFW_EXPOSE_NATIVE_GLX
+#include <GL/glx.h>
+#include <GLFW/glfw3native.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <mutex>
 
 namespace ww {
@@ -102,6 +108,9 @@ public:
             return false;
         }
         imgui_gl_ = true;
+        // Mesa offers it with every driver; elsewhere frames are always drawn and swapped whole.
+        if (glfwExtensionSupported("GLX_MESA_copy_sub_buffer"))
+            copy_sub_ = reinterpret_cast<CopySubBuffer>(glfwGetProcAddress("glXCopySubBufferMESA"));
         glfwGetFramebufferSize(window_, &fb_w_, &fb_h_);
         glfwGetWindowSize(window_, &w_, &h_);
         logInfo("window %dx%d (%s), OpenGL %s, %s", w_, h_, monitor ? "full screen" : "windowed",
@@ -123,14 +132,43 @@ public:
         glfwGetWindowSize(window_, &w_, &h_);
     }
 
-    void render() override {
+    void render(const PixelRect* only) override {
         glViewport(0, 0, fb_w_, fb_h_);
         glClearColor(0.95f, 0.96f, 0.97f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        ImDrawData* dd = ImGui::GetDrawData();
+        if (only) {
+            const ImVec4 r(static_cast<float>(only->x), static_cast<float>(only->y), static_cast<float>(only->x + only->w),
+                           static_cast<float>(only->y + only->h));
+            // Every command is clipped to the rectangle, so what it draws there comes out exactly as
+            // in a whole frame.
+            for (int i = 0; i < dd->CmdListsCount; ++i)
+                for (ImDrawCmd& cmd : dd->CmdLists[i]->CmdBuffer) {
+                    cmd.ClipRect.x = std::max(cmd.ClipRect.x, r.x);
+                    cmd.ClipRect.y = std::max(cmd.ClipRect.y, r.y);
+                    cmd.ClipRect.z = std::min(cmd.ClipRect.z, r.z);
+                    cmd.ClipRect.w = std::min(cmd.ClipRect.w, r.w);
+                }
+            const PixelRect f = toFramebuffer(*only);
+            glEnable(GL_SCISSOR_TEST);
+            glScissor(f.x, f.y, f.w, f.h);
+            glClear(GL_COLOR_BUFFER_BIT);
+            glDisable(GL_SCISSOR_TEST);
+        } else {
+            glClear(GL_COLOR_BUFFER_BIT);
+        }
+        ImGui_ImplOpenGL3_RenderDrawData(dd);
     }
 
-    void present() override { glfwSwapBuffers(window_); }
+    void present(const PixelRect* only) override {
+        if (!only || !copy_sub_) {
+            glfwSwapBuffers(window_);
+            return;
+        }
+        const PixelRect f = toFramebuffer(*only);
+        copy_sub_(glfwGetX11Display(), glfwGetGLXWindow(window_), f.x, f.y, f.w, f.h);
+    }
+
+    bool canKeepBackBuffer() const override { return copy_sub_ != nullptr; }
 
     bool screenshot(const std::string& path, int max_width, std::string* error) override {
         std::vector<uint8_t> px(static_cast<size_t>(fb_w_) * fb_h_ * 4);
@@ -195,6 +233,20 @@ public:
     }
 
 private:
+    using CopySubBuffer = void (*)(Display*, GLXDrawable, int, int, int, int);
+
+    // GL counts rows from the bottom, in framebuffer pixels.
+    PixelRect toFramebuffer(const PixelRect& r) const {
+        const double sx = w_ > 0 ? static_cast<double>(fb_w_) / w_ : 1, sy = h_ > 0 ? static_cast<double>(fb_h_) / h_ : 1;
+        PixelRect f;
+        f.x = static_cast<int>(std::floor(r.x * sx));
+        f.w = static_cast<int>(std::ceil((r.x + r.w) * sx)) - f.x;
+        const int top = static_cast<int>(std::floor(r.y * sy)), bottom = static_cast<int>(std::ceil((r.y + r.h) * sy));
+        f.y = fb_h_ - bottom;
+        f.h = bottom - top;
+        return f;
+    }
+
     void pushPointer(float x, float y, bool down) {
         down_ = down;
         events_.push_back({x, y, down});
@@ -206,6 +258,7 @@ private:
     int w_ = 0, h_ = 0, fb_w_ = 0, fb_h_ = 0;
     bool down_ = false;
     bool lockdown_ = false; // full screen: close requests are refused
+    CopySubBuffer copy_sub_ = nullptr; // GLX_MESA_copy_sub_buffer
     std::vector<PointerEvent> events_; // filled by callbacks on the UI thread inside glfwWaitEvents
 };
 

@@ -28,8 +28,8 @@ public:
         io.DisplayFramebufferScale = ImVec2(1, 1);
         io.DeltaTime = dt > 0 ? dt : 1.0f / 60.0f;
     }
-    void render() override {}
-    void present() override {}
+    void render(const PixelRect*) override {}
+    void present(const PixelRect*) override {}
     bool screenshot(const std::string&, int, std::string* error) override {
         if (error) *error = "screenshots need a window (run without --headless, e.g. under xvfb-run)";
         return false;

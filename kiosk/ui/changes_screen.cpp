@@ -14,8 +14,18 @@ namespace {
 
 struct ChangeCard {
     const Talk* talk;
-    float title_h, note_h, h;
+    float status_h, title_h, where_h, note_h, h;
 };
+
+// Where the talk is, and for a moved one where it was planned.
+std::string whereLine(const Ctx& c, const Talk& t) {
+    std::string where = std::string(icon::MapMarker) + "  ";
+    if (t.status == TalkStatus::Moved && !t.moved_from.empty())
+        where += roomName(c, t.moved_from) + " → " + roomName(c, t.room);
+    else
+        where += roomName(c, t.room);
+    return where;
+}
 
 } // namespace
 
@@ -35,10 +45,12 @@ void drawChangesList(Ctx& c, const std::string& date) {
     const float tw = cw - pad * 2;
     std::vector<ChangeCard> cards;
     for (const Talk* t : changes) {
-        ChangeCard k{t, 0, 0, 0};
+        ChangeCard k{t, 0, 0, 0, 0, 0};
+        k.status_h = textLinesHeight(th.heading, statusLine(c, *t), tw);
         k.title_h = textLinesHeight(th.strong, t->title.in(c.lang()), tw);
+        k.where_h = textLinesHeight(th.body, whereLine(c, *t), tw);
         k.note_h = textHeight(th.body, t->change_note.in(c.lang()), tw);
-        k.h = pad * 2 + th.heading->FontSize + th.u(1.5f) + k.title_h + th.u(1.5f) + (th.body->FontSize + th.u(0.5f)) * 2 +
+        k.h = pad * 2 + k.status_h + th.u(1.5f) + k.title_h + th.u(1.5f) + th.body->FontSize + th.u(0.5f) + k.where_h +
               (k.note_h > 0 ? k.note_h + th.u(1.5f) : 0);
         cards.push_back(k);
     }
@@ -59,8 +71,7 @@ void drawChangesList(Ctx& c, const std::string& date) {
             c.dl->AddRectFilled(ImVec2(x, y), ImVec2(x + th.u(1), y + k.h), th.c.warn, th.radius, ImDrawFlags_RoundCornersLeft);
             float ty = y + pad;
             const float tx = x + pad;
-            textEllipsis(c, th.heading, ImVec2(tx, ty), th.c.warn, statusLine(c, t), tw);
-            ty += th.heading->FontSize + th.u(1.5f);
+            ty += textLines(c, th.heading, ImVec2(tx, ty), th.c.warn, statusLine(c, t), tw, false) + th.u(1.5f);
             const bool cancelled = isCancelled(t);
             ty += textLines(c, th.strong, ImVec2(tx, ty), cancelled ? th.c.text_muted : th.c.text, title, tw, cancelled) +
                   th.u(1.5f);
@@ -76,13 +87,7 @@ void drawChangesList(Ctx& c, const std::string& date) {
                 }
             }
             ty += th.body->FontSize + th.u(0.5f);
-            std::string where = std::string(icon::MapMarker) + "  ";
-            if (t.status == TalkStatus::Moved && !t.moved_from.empty())
-                where += roomName(c, t.moved_from) + " → " + roomName(c, t.room);
-            else
-                where += roomName(c, t.room);
-            textEllipsis(c, th.body, ImVec2(tx, ty), th.c.text, where, tw);
-            ty += th.body->FontSize + th.u(1.5f);
+            ty += textLines(c, th.body, ImVec2(tx, ty), th.c.text, whereLine(c, t), tw, false) + th.u(1.5f);
             const std::string note = t.change_note.in(c.lang());
             if (!note.empty()) textWrapped(c, th.body, ImVec2(tx, ty), th.c.text_muted, note, tw);
         }

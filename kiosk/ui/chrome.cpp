@@ -126,14 +126,18 @@ void drawIdleWarning(Ctx& c, int seconds_left) {
     const Theme& th = c.th;
     c.touch.pushLayer();
     c.dl->AddRectFilled(ImVec2(0, 0), c.display, th.c.scrim);
-    const float w = std::min(c.display.x - th.u(8), th.u(100));
+    const std::string title = std::string(icon::Hourglass) + "  " + c.t(S::StillThere);
+    // As wide as the title needs at large text, within the display.
+    const float w = std::min(c.display.x - th.u(8), std::max(th.u(100), textWidth(th.display, title) + th.u(12)));
     const float h = th.u(6) + th.display->FontSize + th.u(3) + th.body->FontSize * 2.6f + th.u(4) + th.min_target * 1.3f + th.u(6);
-    // In low-reach mode the dialog sits low too.
-    const float cy = c.settings.low_reach ? c.display.y * 0.68f : c.display.y * 0.5f;
-    const ImVec2 a((c.display.x - w) * 0.5f, std::floor(cy - h * 0.5f)), b(a.x + w, a.y + h);
+    // In low-reach mode the dialog sits below the reach line too; when it is taller than the space
+    // there, it stands on the bottom edge so that its button (at its foot) stays within reach.
+    float top = std::floor((c.display.y - h) * 0.5f);
+    if (c.reach_y > 0)
+        top = std::floor(std::min(c.reach_y + (c.display.y - c.reach_y - h) * 0.5f, c.display.y - th.u(2) - h));
+    const ImVec2 a((c.display.x - w) * 0.5f, top), b(a.x + w, a.y + h);
     panel(c, a, b, th.c.surface);
     float y = a.y + th.u(6);
-    const std::string title = std::string(icon::Hourglass) + "  " + c.t(S::StillThere);
     textCentered(c, th.display, ImVec2(a.x, y), ImVec2(b.x, y + th.display->FontSize), th.c.text, title);
     y += th.display->FontSize + th.u(3);
     const std::string msg = fmt(S::ResetsIn, c.lang(), seconds_left);

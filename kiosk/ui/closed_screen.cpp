@@ -29,7 +29,10 @@ double ClosedGate::secondsToChange(const LocalDateTime& local, double now) const
     if (!hours_) return 1e9;
     double s = 1e9;
     const int64_t t = asEpochSeconds(local);
-    if (const auto open = hours_->nextOpening(local)) s = std::min(s, static_cast<double>(asEpochSeconds(*open) - t));
+    // While open, nextOpening is "now": counting it would make every moment a change and keep the
+    // loop from ever sleeping.
+    if (const auto open = hours_->isOpen(local) ? std::nullopt : hours_->nextOpening(local))
+        s = std::min(s, static_cast<double>(asEpochSeconds(*open) - t));
     if (const auto close = hours_->nextClosing(local)) s = std::min(s, static_cast<double>(asEpochSeconds(*close) - t));
     if (awake_until_ > now) s = std::min(s, awake_until_ - now);
     return std::max(s, 0.0);
@@ -40,7 +43,7 @@ void ClosedGate::draw(Ctx& c, double now) {
     const ImVec2 d = c.display;
     // Near-black with dim grey text: on an LCD this is as close to "off" as a lit panel gets, and on
     // OLED it is nearly off, yet someone walking past still reads it.
-    const ImU32 bg = IM_COL32(8, 9, 11, 255), fg = IM_COL32(170, 175, 184, 255), dim = IM_COL32(120, 125, 134, 255);
+    const ImU32 bg = th.c.closed_bg, fg = th.c.closed_text, dim = th.c.closed_text_muted;
     c.dl->AddRectFilled(ImVec2(0, 0), d, bg);
     const bool tapped = c.touch.target("closed.wake", std::string(tr(S::Closed, Lang::De)) + " / " + tr(S::Closed, Lang::En),
                                        ImVec2(0, 0), d);

@@ -44,7 +44,9 @@ struct Settings {
     float text_scale = 1.0f; // 1.0, 1.5, 2.0
     bool contrast = false;
     bool low_reach = false;
-    bool reduced_motion = false; // cuts instead of slides and fades
+    bool reduced_motion = false; // cuts instead of slides and fades; lists stop where the finger leaves them
+    bool speech = false;         // read out screen titles and what is tapped (app/speech.h)
+    int speech_volume = 2;       // 1 quiet, 2 medium, 3 loud
     // A walking route asked for on a detail screen ("stand:B12"); the floor plan takes it and clears it.
     std::string route_request;
 };
@@ -98,11 +100,18 @@ struct Ctx {
     ImVec2 min, max;   // the screen's area (between header and bar)
     ImVec2 display;    // whole display
     bool portrait = false;
+    // Low-reach mode: the display y of the reach line (core/reach.h); every target's centre lies below
+    // it. 0 otherwise.
+    float reach_y = 0;
     // Set by anything that moves (inertia, a spring): the loop keeps rendering at full rate.
     bool animating = false;
     // Seconds until something changes on screen by itself (the next slide); < 0: nothing. The loop
     // sleeps until then instead of rendering.
     double redraw_in = -1;
+    // A rectangle (min x, min y, max x, max y) that a screen's own motion is confined to (the start
+    // screen's slideshow). When nothing outside it differs from the last frame, the loop draws and
+    // shows that rectangle alone. Zero: none.
+    ImVec4 damage{0, 0, 0, 0};
     // When not null, screens describe what they show here (the `state` script command).
     nlohmann::json* report = nullptr;
     // The live programme of `model` (rebuilt with it on every content swap); null without content.

@@ -75,7 +75,7 @@ void ExhibitorScreen::draw(Ctx& c) {
 
     // [SECTION] Pieces
     auto logoPanel = [&](float x, float y, float w, float h) {
-        panel(c, ImVec2(x, y), ImVec2(x + w, y + h), e->logo.empty() ? th.c.surface : IM_COL32_WHITE);
+        panel(c, ImVec2(x, y), ImVec2(x + w, y + h), e->logo.empty() ? th.c.surface : th.c.logo_plate);
         if (!e->logo.empty())
             image(c, e->logo, ImVec2(x + th.u(3), y + th.u(3)), ImVec2(x + w - th.u(3), y + h - th.u(3)), false);
         else
@@ -87,8 +87,9 @@ void ExhibitorScreen::draw(Ctx& c) {
         if (e->stands.empty()) return 0.0f;
         const std::string target = "stand:" + e->stands.front();
         const float bh = th.min_target;
-        const float need = buttonWidth(c, icon::MapMarker, c.t(S::ShowOnMap)) + buttonWidth(c, icon::YouAreHere, c.t(S::RouteThere)) + th.u(2);
-        const bool row = need <= w;
+        // Side by side only when each label fits its half.
+        const float need = std::max(buttonWidth(c, icon::MapMarker, c.t(S::ShowOnMap)), buttonWidth(c, icon::YouAreHere, c.t(S::RouteThere)));
+        const bool row = need * 2 + th.u(2) <= w;
         const float w1 = row ? (w - th.u(2)) * 0.5f : w;
         if (scrolledButton(c, "map.show", icon::MapMarker, c.t(S::ShowOnMap), ImVec2(x, y), ImVec2(x + w1, y + bh), a.y, b.y, Style::Primary))
             c.nav.go(ScreenId::Map, target);
@@ -107,7 +108,9 @@ void ExhibitorScreen::draw(Ctx& c) {
         if (!has_qr) return 0.0f;
         const float used = drawQr(c, qr_size_, qr_, ImVec2(x, y), side);
         float h = used + th.u(1.5f);
-        h += textWrapped(c, th.strong, ImVec2(x, y + h), th.c.text, readableAddress(e->website), text_w);
+        // The address in the larger type when it fits the column's width (200 % text: the smaller).
+        const std::string addr = readableAddress(e->website);
+        h += textWrapped(c, textWidth(th.strong, addr) <= text_w ? th.strong : th.caption, ImVec2(x, y + h), th.c.text, addr, text_w);
         h += th.u(0.5f);
         h += textWrapped(c, th.caption, ImVec2(x, y + h), th.c.text_muted, std::string(icon::Camera) + "  " + c.t(S::ScanWebsite), text_w);
         return h;
@@ -116,7 +119,9 @@ void ExhibitorScreen::draw(Ctx& c) {
     const float qr_max = th.u(40);
 
     // [SECTION] Layout: landscape puts logo, actions and the code in a column on the left.
-    const float side_w = c.portrait ? 0 : std::clamp(c.w() * 0.28f, th.u(45), th.u(60));
+    // The column is as wide as its buttons' words need (large text), up to two fifths of the screen.
+    const float side_need = std::max(buttonWidth(c, icon::MapMarker, c.t(S::ShowOnMap)), buttonWidth(c, icon::YouAreHere, c.t(S::RouteThere)));
+    const float side_w = c.portrait ? 0 : std::max(std::clamp(c.w() * 0.28f, th.u(45), th.u(60)), std::min(side_need, c.w() * 0.4f));
     float content_x = a.x + margin;
     float content_w = b.x - a.x - margin * 2;
     bool qr_in_column = false;

@@ -5,6 +5,7 @@
 #include "ui/chip.h"
 #include "ui/icons.h"
 #include "ui/screen.h"
+#include "ui/text_fit.h"
 #include "ui/widgets.h"
 
 #include <nlohmann/json.hpp>
@@ -121,7 +122,10 @@ void ExhibitorsScreen::draw(Ctx& c) {
     const float list_w = b.x - list_x - th.u(1);
     const float cards_x = list_x + gutter;
     const float cards_w = list_w - gutter;
-    const int cols = std::max(1, static_cast<int>((cards_w + gap) / (th.u(56) * th.text_scale + gap)));
+    // Cards widen with the text, but less than it grows: at 200 % two columns still fit a landscape
+    // screen, each name on up to two lines.
+    const float card_min = th.u(56) * (1.0f + (th.text_scale - 1.0f) * 0.5f);
+    const int cols = std::max(1, static_cast<int>((cards_w + gap) / (card_min + gap)));
     const float cw = (cards_w - gap * (cols - 1)) / cols;
     const float pad = th.u(2);
     const float ch = pad * 2 + th.strong->FontSize * 2 + th.u(1) + th.caption->FontSize + th.u(0.5f);
@@ -134,26 +138,21 @@ void ExhibitorsScreen::draw(Ctx& c) {
     // Topic chips: "all" first, then every topic with its count; several can be on at once.
     {
         ImFont* font = th.body;
-        const float chip_h = th.min_target;
-        float x = list_x;
-        auto chip = [&](const std::string& id, const std::string& label, bool on) {
-            const float w = std::min(list_w, buttonWidth(c, on ? icon::Check : nullptr, label, font));
-            if (x > list_x && x + w > list_x + list_w) {
-                x = list_x;
-                y += chip_h + th.u(1.5f);
-            }
-            const bool tapped = scrolledButton(c, id, on ? icon::Check : nullptr, label, ImVec2(x, y), ImVec2(x + w, y + chip_h),
-                                               a.y, b.y, on ? Style::Selected : Style::Secondary, font);
-            x += w + th.u(1.5f);
-            return tapped;
+        ChipFlow flow(list_x, list_x + list_w, y, th.u(1.5f));
+        auto topicChip = [&](const std::string& id, const std::string& label, bool on) {
+            const char* ic = on ? icon::Check : nullptr;
+            const float w = std::min(list_w, buttonWidth(c, ic, label, font));
+            const float h = chipHeight(c, ic, label, w, font);
+            const ImVec2 at = flow.place(w, h);
+            return chip(c, id, ic, label, at, ImVec2(at.x + w, at.y + h), a.y, b.y, on ? Style::Selected : Style::Secondary, font);
         };
-        if (chip("filter.clear", std::string(c.t(S::AllTopics)) + "  " + std::to_string(m.exhibitors.size()), active.empty())) {
+        if (topicChip("filter.clear", std::string(c.t(S::AllTopics)) + "  " + std::to_string(m.exhibitors.size()), active.empty())) {
             route.item.clear();
             st = ScrollState{};
         }
         for (const auto& [t, n] : topics) {
             const bool on = std::find(active.begin(), active.end(), t->id) != active.end();
-            if (chip("topic." + t->id, t->name.in(c.lang()) + "  " + std::to_string(n), on)) {
+            if (topicChip("topic." + t->id, t->name.in(c.lang()) + "  " + std::to_string(n), on)) {
                 std::vector<std::string> next = active;
                 if (on) next.erase(std::find(next.begin(), next.end(), t->id));
                 else next.push_back(t->id);
@@ -162,7 +161,7 @@ void ExhibitorsScreen::draw(Ctx& c) {
                 st.velocity = 0;
             }
         }
-        y += chip_h + th.u(3);
+        y = flow.bottom() + th.u(3);
     }
 
     // Sections by letter; the rail jumps to their tops.
@@ -185,7 +184,7 @@ void ExhibitorsScreen::draw(Ctx& c) {
                 if (card(c, "exhibitor." + e->id, e->name, ImVec2(x, y), ImVec2(x + cw, y + ch))) c.nav.go(ScreenId::Exhibitor, e->id);
                 const ImVec2 la(x + pad, y + pad), lb(x + pad + logo_w, y + pad + logo_h);
                 if (!e->logo.empty()) {
-                    c.dl->AddRectFilled(la, lb, IM_COL32_WHITE, th.radius * 0.5f);
+                    c.dl->AddRectFilled(la, lb, th.c.logo_plate, th.radius * 0.5f);
                     image(c, e->logo, ImVec2(la.x + th.u(1), la.y + th.u(1)), ImVec2(lb.x - th.u(1), lb.y - th.u(1)), false);
                 } else {
                     c.dl->AddRectFilled(la, lb, th.c.accent_soft, th.radius * 0.5f);
@@ -193,9 +192,13 @@ void ExhibitorsScreen::draw(Ctx& c) {
                 }
                 const float tx = lb.x + pad * 1.5f, tw = x + cw - pad - tx;
                 float ty = y + pad;
-                for (const std::string& line : twoLines(th.strong, e->name, tw)) {
-                    text(c, th.strong, ImVec2(tx, ty), th.c.text, line);
-                    ty += th.strong->FontSize;
+                // A longer name is cut after two lines: the card opens the whole of it.
+                {
+                    AllowTextCut preview;
+                    for (const std::string& line : twoLines(th.strong, e->name, tw)) {
+                        text(c, th.strong, ImVec2(tx, ty), th.c.text, line);
+                        ty += th.strong->FontSize;
+                    }
                 }
                 std::string stands;
                 for (const std::string& s : e->stands) stands += (stands.empty() ? "" : ", ") + s;

@@ -4,6 +4,7 @@
 #include "ui/icons.h"
 #include "ui/program_parts.h"
 #include "ui/screen.h"
+#include "ui/text_fit.h"
 #include "ui/widgets.h"
 
 #include <nlohmann/json.hpp>
@@ -54,15 +55,15 @@ void drawTile(Ctx& c, const Tile& t, ImVec2 a, ImVec2 b, bool primary) {
         y += th.heading->FontSize + th.u(0.5f);
         textWrapped(c, th.caption, ImVec2(a.x + pad, y), sub, c.t(t.hint), w);
     } else {
-        const float one_hint = th.caption->FontSize + th.u(0.5f);
-        const bool hint = b.y - a.y - pad * 2 >= th.heading->FontSize + one_hint;
-        float y = std::floor((a.y + b.y - th.heading->FontSize - (hint ? one_hint : 0)) * 0.5f);
+        // The hint only when all of it fits (it repeats what the title says; the title must stay whole).
         const float iw = textWidth(th.heading, t.icon) + th.u(1.5f);
+        const float hint_h = th.u(0.5f) + textHeight(th.caption, c.t(t.hint), w - iw);
+        const bool hint = b.y - a.y - pad * 2 >= th.heading->FontSize + hint_h;
+        float y = std::floor((a.y + b.y - th.heading->FontSize - (hint ? hint_h : 0)) * 0.5f);
         text(c, th.heading, ImVec2(a.x + pad, y), ic, t.icon);
         textEllipsis(c, th.heading, ImVec2(a.x + pad + iw, y), fg, title, w - iw);
         if (hint)
-            textEllipsis(c, th.caption, ImVec2(a.x + pad + iw, y + th.heading->FontSize + th.u(0.5f)), sub, c.t(t.hint),
-                         w - iw);
+            textWrapped(c, th.caption, ImVec2(a.x + pad + iw, y + th.heading->FontSize + th.u(0.5f)), sub, c.t(t.hint), w - iw);
     }
     if (tapped) c.nav.go(t.screen);
 }
@@ -72,8 +73,8 @@ void drawTile(Ctx& c, const Tile& t, ImVec2 a, ImVec2 b, bool primary) {
 float drawNowOnStage(Ctx& c, ImVec2 a, ImVec2 b, size_t max_items) {
     const Theme& th = c.th;
     float y = a.y;
-    text(c, th.heading, ImVec2(a.x, y), th.c.text, std::string(icon::Microphone) + "  " + c.t(S::NowOnStage));
-    y += th.heading->FontSize + th.u(2);
+    y += textWrapped(c, th.heading, ImVec2(a.x, y), th.c.text, std::string(icon::Microphone) + "  " + c.t(S::NowOnStage), b.x - a.x) +
+         th.u(2);
     const std::vector<RoomNowNext> rooms = c.schedule ? c.schedule->nowAndNextAll(c.now_utc) : std::vector<RoomNowNext>{};
     if (c.report) {
         auto list = nlohmann::json::array();
@@ -108,12 +109,6 @@ float drawNowOnStage(Ctx& c, ImVec2 a, ImVec2 b, size_t max_items) {
         const float inner = w - th.u(6);
         const bool changed = isChanged(*t);
         const float title_h = std::min(textLinesHeight(th.strong, title, inner), th.strong->FontSize * 2);
-        const float h = th.u(2.5f) + th.caption->FontSize + th.u(1) + title_h + th.u(1) + th.caption->FontSize +
-                        (changed ? th.u(1) + th.caption->FontSize : 0) + (r.now ? th.u(1.5f) + th.u(0.75f) : 0) + th.u(2.5f);
-        if (y + h > b.y) break;
-        const ImVec2 ca(a.x, y), cb(b.x, y + h);
-        if (card(c, "talk." + t->id, title, ca, cb)) c.nav.go(ScreenId::Talk, t->id);
-        float ty = y + th.u(2.5f);
         std::string when;
         ImU32 col = th.c.accent;
         if (t == r.now) {
@@ -125,19 +120,26 @@ float drawNowOnStage(Ctx& c, ImVec2 a, ImVec2 b, size_t max_items) {
             when = std::string(icon::Clock) + " " + plannedRange(c, *t);
             col = th.c.text_muted;
         }
-        textEllipsis(c, th.caption, ImVec2(a.x + th.u(3), ty), col, when, inner);
-        ty += th.caption->FontSize + th.u(1);
+        // Times, room and status wrap with large text; the title is a two-line preview of the talk
+        // the card opens.
+        const std::string where = std::string(icon::MapMarker) + " " + roomName(c, r.room) + "  ·  " + kindLabel(c, *t);
+        const float when_h = textLinesHeight(th.caption, when, inner), where_h = textLinesHeight(th.caption, where, inner);
+        const float status_h = changed ? th.u(1) + textLinesHeight(th.caption, statusLine(c, *t), inner) : 0;
+        const float h = th.u(2.5f) + when_h + th.u(1) + title_h + th.u(1) + where_h + status_h +
+                        (r.now ? th.u(1.5f) + th.u(0.75f) : 0) + th.u(2.5f);
+        if (y + h > b.y) break;
+        const ImVec2 ca(a.x, y), cb(b.x, y + h);
+        if (card(c, "talk." + t->id, title, ca, cb)) c.nav.go(ScreenId::Talk, t->id);
+        float ty = y + th.u(2.5f);
+        ty += textLines(c, th.caption, ImVec2(a.x + th.u(3), ty), col, when, inner, false) + th.u(1);
         const bool cancelled = isCancelled(*t);
-        textLines(c, th.strong, ImVec2(a.x + th.u(3), ty), cancelled ? th.c.text_muted : th.c.text, title, inner, cancelled, 2);
-        ty += title_h + th.u(1);
-        textEllipsis(c, th.caption, ImVec2(a.x + th.u(3), ty), th.c.text_muted,
-                     std::string(icon::MapMarker) + " " + roomName(c, r.room) + "  ·  " + kindLabel(c, *t), inner);
-        ty += th.caption->FontSize;
-        if (changed) {
-            ty += th.u(1);
-            textEllipsis(c, th.caption, ImVec2(a.x + th.u(3), ty), th.c.warn, statusLine(c, *t), inner);
-            ty += th.caption->FontSize;
+        {
+            AllowTextCut preview;
+            textLines(c, th.strong, ImVec2(a.x + th.u(3), ty), cancelled ? th.c.text_muted : th.c.text, title, inner, cancelled, 2);
         }
+        ty += title_h + th.u(1);
+        ty += textLines(c, th.caption, ImVec2(a.x + th.u(3), ty), th.c.text_muted, where, inner, false);
+        if (changed) ty += th.u(1) + textLines(c, th.caption, ImVec2(a.x + th.u(3), ty), th.c.warn, statusLine(c, *t), inner, false);
         if (t == r.now) {
             ty += th.u(1.5f);
             progressBar(c, ImVec2(a.x + th.u(3), ty), ImVec2(a.x + th.u(3) + inner, ty + th.u(0.75f)), r.progress);
@@ -160,7 +162,17 @@ void HomeScreen::draw(Ctx& c) {
 
     // The event, large and calm.
     float y = a.y;
-    const float head_w = c.portrait ? b.x - a.x : (b.x - a.x) * 0.62f;
+    const size_t n = sizeof kTiles / sizeof kTiles[0];
+    const float gap = th.u(3);
+    // Landscape puts tiles and "now on stage" beside the event's name. When large text no longer fits
+    // three tile titles in a row there, the name spans the width and the tiles go two by two.
+    float title_need = 0;
+    for (const Tile& t : kTiles)
+        title_need = std::max(title_need, textWidth(th.heading, t.icon) + th.u(1.5f) + textWidth(th.heading, c.t(t.title)));
+    const float tile_min_w = title_need + th.u(6);
+    const float side_w = std::max((b.x - a.x) * 0.34f, th.u(50));
+    const bool stacked = !c.portrait && (b.x - side_w - th.u(5) - a.x - gap * 2) / 3 < tile_min_w;
+    const float head_w = c.portrait || stacked ? b.x - a.x : (b.x - a.x) * 0.62f;
     // In low-reach mode the band above already names the event.
     if (!c.settings.low_reach) {
         y += textWrapped(c, th.display, ImVec2(a.x, y), th.c.accent, ev.name.in(c.lang()), head_w) + th.u(1);
@@ -172,9 +184,21 @@ void HomeScreen::draw(Ctx& c) {
     if (!venue.empty()) where += "     " + std::string(icon::MapMarker) + "  " + venue;
     y += textWrapped(c, th.body, ImVec2(a.x, y), th.c.text_muted, where, head_w) + th.u(4);
 
-    const size_t n = sizeof kTiles / sizeof kTiles[0];
-    const float gap = th.u(3);
-    if (!c.portrait) {
+    if (stacked) {
+        // Tiles two by two on the left (the last one across), "now on stage" beside them.
+        const float tiles_w = std::min(b.x - a.x - th.u(50), std::max(tile_min_w * 2 + gap, (b.x - a.x) * 0.5f));
+        const int rows = static_cast<int>((n + 1) / 2);
+        const float tile_h = (b.y - y - gap * (rows - 1)) / rows;
+        const float tw = (tiles_w - gap) / 2;
+        for (size_t i = 0; i < n; ++i) {
+            const int col = static_cast<int>(i % 2), row = static_cast<int>(i / 2);
+            const float x0 = a.x + col * (tw + gap);
+            const float x1 = i == n - 1 && n % 2 == 1 ? a.x + tiles_w : x0 + tw;
+            const float y0 = y + row * (tile_h + gap);
+            drawTile(c, kTiles[i], ImVec2(x0, y0), ImVec2(x1, y0 + tile_h), i == 0);
+        }
+        drawNowOnStage(c, ImVec2(a.x + tiles_w + th.u(5), y), ImVec2(b.x, b.y), 6);
+    } else if (!c.portrait) {
         // Landscape: tiles left, "now on stage" right.
         const float right_w = std::max((b.x - a.x) * 0.34f, th.u(50));
         const float tiles_r = b.x - right_w - th.u(5);
@@ -201,10 +225,12 @@ void HomeScreen::draw(Ctx& c) {
         // The teaser takes what three talks need; the tiles get the rest, near the hand.
         const float teaser = th.heading->FontSize + th.u(2) +
                              3 * (th.u(5) + th.caption->FontSize * 2 + th.u(2) + th.strong->FontSize * 2.6f + th.u(2));
-        const float tile_h = std::clamp((b.y - y - teaser - th.u(4) - gap * (tile_rows - 1)) / tile_rows,
-                                        th.min_target * 1.6f, th.u(34));
+        float tile_h = std::clamp((b.y - y - teaser - th.u(4) - gap * (tile_rows - 1)) / tile_rows,
+                                  th.min_target * 1.6f, th.u(34));
+        const float teaser_h = drawNowOnStage(c, ImVec2(a.x, y), ImVec2(b.x, b.y - tile_rows * tile_h - (tile_rows - 1) * gap - th.u(4)), 3);
+        // Large text leaves room under fewer talks than planned: the tiles take it (up to their size).
+        tile_h = std::clamp((b.y - y - teaser_h - th.u(4) - gap * (tile_rows - 1)) / tile_rows, tile_h, th.u(34));
         const float tiles_top = b.y - tile_rows * tile_h - (tile_rows - 1) * gap;
-        drawNowOnStage(c, ImVec2(a.x, y), ImVec2(b.x, tiles_top - th.u(4)), 3);
         const float tw = (b.x - a.x - gap) / 2;
         for (size_t i = 0; i < n; ++i) {
             const int col = static_cast<int>(i % 2), row = static_cast<int>(i / 2);

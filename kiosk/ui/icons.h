@@ -54,6 +54,9 @@ constexpr const char* Hand = "\uf0a6";        // hand-o-up
 constexpr const char* Envelope = "\uf0e0";
 constexpr const char* Phone = "\uf095";
 constexpr const char* Circle = "\uf111";
+constexpr const char* Pause = "\uf04c";       // reduced motion
+constexpr const char* VolumeUp = "\uf028";    // speech output
+constexpr const char* VolumeDown = "\uf027";
 
 // Every code point above, for the font's glyph ranges.
 extern const unsigned short kAllCodepoints[];

@@ -9,6 +9,7 @@
 #include "ui/map_route.h"
 #include "ui/map_view.h"
 #include "ui/screen.h"
+#include "ui/text_fit.h"
 #include "ui/widgets.h"
 
 #include <nlohmann/json.hpp>
@@ -313,9 +314,13 @@ void MapScreen::draw(Ctx& c) {
     static const Polygon kNoOutline{{0, 0}, {10, 0}, {10, 10}, {0, 10}};
     const Polygon& outline = level && level->outline.size() >= 3 ? level->outline : kNoOutline;
     const float margin = th.u(4);
+    // With larger text the zoom buttons grow: the whole level fits above them, so "you are here" and
+    // the labels near the lower edge are not hidden behind the buttons.
+    const float fit_bottom =
+        th.text_scale > 1.0f ? map_b.y - th.min_target - th.u(2) - th.strong->FontSize - th.u(2) : map_b.y;
     ImVec2 fitted;
     auto transformAt = [&](float zoom, ImVec2 pan) {
-        return planTransform(outline, rotation, map_a, map_b, zoom, pan, margin, &fitted);
+        return planTransform(outline, rotation, map_a, ImVec2(map_b.x, fit_bottom), zoom, pan, margin, &fitted);
     };
     PlanTransform v = transformAt(s.cam.shown_zoom, s.cam.shown_pan);
     const float fit = v.scale / s.cam.shown_zoom; // px per metre at zoom 1
@@ -382,7 +387,23 @@ void MapScreen::draw(Ctx& c) {
     dl->AddRectFilled(map_a, map_b, pal.map_bg, th.radius);
     if (th.contrast) dl->AddRect(map_a, map_b, pal.border, th.radius, 0, 2);
     dl->PushClipRect(map_a, map_b, true);
-    c.touch.pushClip(map_a, map_b);
+    // The zoom buttons stand in the plan's lower corner: the plan takes no touches in their rows, so
+    // no room, stand or symbol lies under a button (it shows there; a drag brings it up).
+    const float zoom_bw[3] = {buttonWidth(c, icon::Expand, c.t(S::ResetView), th.caption),
+                              buttonWidth(c, icon::ZoomOut, c.t(S::ZoomOut), th.caption),
+                              buttonWidth(c, icon::ZoomIn, c.t(S::ZoomIn), th.caption)};
+    const bool zoom_one_row = zoom_bw[0] + zoom_bw[1] + zoom_bw[2] + th.u(7) <= map_size.x;
+    int zoom_rows = 1;
+    float zoom_x = map_b.x - th.u(2);
+    for (float bw : zoom_bw) { // as the buttons are placed below
+        if (!zoom_one_row && zoom_x - bw < map_a.x + th.u(2)) {
+            ++zoom_rows;
+            zoom_x = map_b.x - th.u(2);
+        }
+        zoom_x -= bw + th.u(1.5f);
+    }
+    const float zoom_top = map_b.y - th.u(2) - zoom_rows * th.min_target - (zoom_rows - 1) * th.u(1.5f);
+    c.touch.pushClip(map_a, ImVec2(map_b.x, zoom_top - th.u(0.5f)));
     const float line = std::max(1.0f, th.scale * 1.5f);
     const float pad = th.u(0.5f);
     LabelPlacer labels;
@@ -497,7 +518,7 @@ void MapScreen::draw(Ctx& c) {
             }
             in_w = in_h = shortest * 0.9f;
         }
-        const ImU32 tc = sel ? IM_COL32_WHITE : pal.map_stand_text;
+        const ImU32 tc = sel ? pal.map_symbol : pal.map_stand_text;
         // The number may touch the stand's outline: a 3 m stand at "whole level" must still show it.
         if (textWidth(lf, st.id) <= in_w + th.scale * 2 && in_h > lh) {
             const std::string sn = ex ? (ex->short_name.empty() ? ex->name : ex->short_name) : std::string();
@@ -505,6 +526,8 @@ void MapScreen::draw(Ctx& c) {
             const float ty = two ? cen.y - lh * 0.5f : cen.y;
             centredLabel(st.id, ImVec2(cen.x, ty), tc, sel ? 92 : 40);
             if (two) {
+                // A preview: the whole name is one tap away (the stand opens its exhibitor in the panel).
+                AllowTextCut preview;
                 const std::string fitted_name = ellipsize(lf, sn, in_w - th.u(1));
                 if (fitted_name != "…") centredLabel(fitted_name, ImVec2(cen.x, ty + lh), tc, sel ? 91 : 20);
             }
@@ -527,7 +550,7 @@ void MapScreen::draw(Ctx& c) {
             const auto shown = grow < 1 ? polylinePrefix(pts, polylineLength(pts) * grow) : pts;
             const float rw = th.u(0.9f);
             if (shown.size() >= 2) {
-                dl->AddPolyline(shown.data(), static_cast<int>(shown.size()), th.contrast ? pal.bg : IM_COL32_WHITE, 0,
+                dl->AddPolyline(shown.data(), static_cast<int>(shown.size()), pal.map_symbol, 0,
                                 rw + line * 3);
                 dl->AddPolyline(shown.data(), static_cast<int>(shown.size()), pal.live, 0, rw);
                 for (const ImVec2& p : shown) dl->AddCircleFilled(p, rw * 0.5f, pal.live, 12); // round joints
@@ -536,14 +559,14 @@ void MapScreen::draw(Ctx& c) {
             const float mr = std::max(th.u(2.25f), lf->FontSize * 0.8f);
             auto marker = [&](ImVec2 at, ImU32 fill, const char* ic, const std::string& words, int prio) {
                 dl->AddCircleFilled(at, mr, fill, 24);
-                dl->AddCircle(at, mr, th.contrast ? pal.bg : IM_COL32_WHITE, 24, line * 2);
+                dl->AddCircle(at, mr, pal.map_symbol, 24, line * 2);
                 const float iw = textWidth(lf, ic);
                 dl->AddText(lf, lf->FontSize, ImVec2(std::floor(at.x - iw * 0.5f), std::floor(at.y - lh * 0.5f)),
-                            th.contrast ? pal.bg : IM_COL32_WHITE, ic);
+                            pal.map_symbol, ic);
                 labels.block(ImVec2(at.x - mr, at.y - mr), ImVec2(at.x + mr, at.y + mr));
                 if (!words.empty())
                     centredLabel(words, ImVec2(at.x, at.y - mr - th.u(0.5f) - lh * 0.5f - th.u(0.75f)),
-                                 th.contrast ? pal.bg : IM_COL32_WHITE, prio, fill);
+                                 pal.map_symbol, prio, fill);
             };
             if (li > 0) {
                 const WalkLeg& prev = s.route.legs[li - 1];
@@ -569,17 +592,19 @@ void MapScreen::draw(Ctx& c) {
         const ImVec2 at = v(p.pos);
         const bool sel = s.selected == "poi:" + p.id;
         const std::string name = p.name.in(c.lang()).empty() ? poiName(p.type, c.lang()) : p.name.in(c.lang());
-        const float hit = std::max(poi_r, th.min_target * 0.4f);
+        const float hit = std::max(poi_r, th.min_touch * 0.5f);
         if (c.touch.target("poi." + p.id, name, ImVec2(at.x - hit, at.y - hit), ImVec2(at.x + hit, at.y + hit))) {
             s.selected = "poi:" + p.id;
             s.panel_scroll = ScrollState{};
         }
         dl->AddCircleFilled(at, poi_r, sel ? pal.map_selected : pal.map_poi, 24);
-        dl->AddCircle(at, poi_r, th.contrast ? pal.bg : IM_COL32_WHITE, 24, line * 1.5f);
+        dl->AddCircle(at, poi_r, pal.map_symbol, 24, line * 1.5f);
+        // Selected: a second, outer ring as well as the colour (never colour alone).
+        if (sel) dl->AddCircle(at, poi_r + line * 3.5f, pal.map_selected, 24, line * 2);
         const char* ic = poiIcon(p.type);
         const float iw = textWidth(lf, ic);
         dl->AddText(lf, lf->FontSize, ImVec2(std::floor(at.x - iw * 0.5f), std::floor(at.y - lh * 0.5f)),
-                    th.contrast ? pal.bg : IM_COL32_WHITE, ic);
+                    pal.map_symbol, ic);
         labels.block(ImVec2(at.x - poi_r, at.y - poi_r), ImVec2(at.x + poi_r, at.y + poi_r));
         // Beside the disc: right if there is room, else left (the placer drops it if neither is free).
         const float w = textWidth(lf, name);
@@ -607,7 +632,7 @@ void MapScreen::draw(Ctx& c) {
         dl->AddConvexPolyFilled(cone, 3, withAlpha(pal.map_you, 0.35f));
         dl->AddCircleFilled(at, r * 2.2f, withAlpha(pal.map_you, 0.2f), 32);
         dl->AddCircleFilled(at, r, pal.map_you, 32);
-        dl->AddCircle(at, r, IM_COL32_WHITE, 32, line * 2);
+        dl->AddCircle(at, r, pal.map_symbol, 32, line * 2);
         labels.block(ImVec2(at.x - r * 2.2f, at.y - r * 2.2f), ImVec2(at.x + r * 2.2f, at.y + r * 2.2f));
         const std::string yah = std::string(icon::YouAreHere) + " " + c.t(S::YouAreHere);
         const float tw = textWidth(th.strong, yah);
@@ -625,7 +650,7 @@ void MapScreen::draw(Ctx& c) {
     labels.placeAndDraw(dl, th.u(0.75f));
     if (!yah_text.empty()) {
         dl->AddRectFilled(yah_box[0], yah_box[1], pal.map_you, th.u(0.75f));
-        dl->AddText(th.strong, th.strong->FontSize, yah_pos, IM_COL32_WHITE, yah_text.c_str());
+        dl->AddText(th.strong, th.strong->FontSize, yah_pos, pal.map_symbol, yah_text.c_str());
     }
 
     // A small compass while the plan is turned: the needle points to north on the plan.
@@ -692,8 +717,9 @@ void MapScreen::draw(Ctx& c) {
     panel(c, pan_a, pan_b, pal.surface);
     const float px = pan_a.x + th.u(3), pw = pan_b.x - pan_a.x - th.u(6);
     float y = pan_a.y + th.u(3);
-    // In portrait with large text the panel's height goes to the route; the bar says where we are.
-    if (!(c.portrait && th.text_scale > 1.2f)) {
+    // With large text the panel's height goes to the selection and the route; the plan itself says
+    // where we are.
+    if (th.text_scale <= 1.2f) {
         text(c, th.heading, ImVec2(px, y), pal.accent, icon::Map);
         textEllipsis(c, th.heading, ImVec2(px + textWidth(th.heading, icon::Map) + th.u(2), y), pal.text, c.t(S::Map),
                      pw - th.u(8));
@@ -817,7 +843,8 @@ void MapScreen::draw(Ctx& c) {
             text(c, th.caption, ImVec2(px, by), pal.text_muted, std::string(icon::YouAreHere) + "  " +
                                                                     (kiosk ? kiosk->name.in(c.lang()) : std::string()));
             by += th.caption->FontSize + th.u(0.5f);
-            by += textWrapped(c, th.heading, ImVec2(px, by), pal.text,
+            // Large text: the destination in the body's bold, so the first steps stay in view.
+            by += textWrapped(c, th.text_scale > 1.2f ? th.strong : th.heading, ImVec2(px, by), pal.text,
                               fmt(S::RouteTo, c.lang(), itemName(m, s.route_item, c.lang()).c_str()), pw) +
                   th.u(1.5f);
             if (route_ok) {
@@ -853,7 +880,8 @@ void MapScreen::draw(Ctx& c) {
             text(c, th.caption, ImVec2(px, by), pal.text_muted, std::string(icon::Stand) + "  " + c.t(S::Stand) + " " + st->id);
             by += th.caption->FontSize + th.u(1);
             if (sel_ex) {
-                by += textWrapped(c, th.heading, ImVec2(px, by), pal.text, sel_ex->name, pw) + th.u(1);
+                by += textWrapped(c, th.text_scale > 1.2f ? th.strong : th.heading, ImVec2(px, by), pal.text, sel_ex->name, pw) +
+                      th.u(1);
                 if (!sel_ex->description.in(c.lang()).empty()) {
                     const std::string d = sel_ex->description.in(c.lang());
                     by += textWrapped(c, th.body, ImVec2(px, by), pal.text_muted, d.size() > 220 ? d.substr(0, d.rfind(' ', 220)) + " …" : d, pw) +

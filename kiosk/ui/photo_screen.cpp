@@ -17,13 +17,12 @@ namespace ww {
 
 namespace {
 
-// Photos read best on a dark surround, so the viewer is dark in both themes; its words are white on a
-// scrim dark enough for 7:1 over a white photo.
-constexpr ImU32 kBackdrop = IM_COL32(18, 20, 24, 255);
-constexpr ImU32 kOnScrim = IM_COL32(255, 255, 255, 255);
-constexpr ImU32 kOnScrimMuted = IM_COL32(226, 230, 236, 255);
+// Photos read best on a dark surround, so the viewer is dark in both themes (the theme's photo_*
+// colours); its words are white on a scrim dark enough for them over a white photo.
 ImU32 scrim(const Ctx& c, float a = 1) {
-    return IM_COL32(10, 12, 16, static_cast<int>((c.settings.contrast ? 235 : 190) * a));
+    const ImU32 s = c.th.c.photo_scrim;
+    const float alpha = static_cast<float>((s >> IM_COL32_A_SHIFT) & 0xff) * a;
+    return (s & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT);
 }
 
 // A flick faster than this turns the page even when the drag was short (px/s at 1080p).
@@ -49,11 +48,11 @@ void drawPhoto(Ctx& c, const Photo& p, ImVec2 a, ImVec2 b) {
         const float ph = std::min((b.y - a.y) * 0.5f, (b.x - a.x) * 0.6f);
         const ImVec2 pa((a.x + b.x) * 0.5f - ph * 0.75f, (a.y + b.y) * 0.5f - ph * 0.5f);
         const ImVec2 pb(pa.x + ph * 1.5f, pa.y + ph);
-        c.dl->AddRectFilled(pa, pb, IM_COL32(255, 255, 255, 18), th.radius);
+        c.dl->AddRectFilled(pa, pb, c.th.c.photo_placeholder, th.radius);
         const bool gone = c.images.broken(p.image) && (p.thumb.empty() || c.images.broken(p.thumb));
-        textCentered(c, th.heading, pa, ImVec2(pb.x, pb.y - (gone ? th.body->FontSize : 0)), kOnScrimMuted, icon::Camera);
+        textCentered(c, th.heading, pa, ImVec2(pb.x, pb.y - (gone ? th.body->FontSize : 0)), c.th.c.photo_text_muted, icon::Camera);
         if (gone)
-            textCentered(c, th.body, ImVec2(pa.x, pb.y - th.body->FontSize * 2.5f), ImVec2(pb.x, pb.y), kOnScrimMuted,
+            textCentered(c, th.body, ImVec2(pa.x, pb.y - th.body->FontSize * 2.5f), ImVec2(pb.x, pb.y), c.th.c.photo_text_muted,
                          c.t(S::PhotoUnavailable));
         return;
     }
@@ -116,7 +115,7 @@ void PhotoScreen::draw(Ctx& c) {
 
     const ImVec2 a = c.min, b = c.max;
     const float page = c.w() + th.u(4); // one photo width plus the gap between photos
-    c.dl->AddRectFilled(a, b, kBackdrop);
+    c.dl->AddRectFilled(a, b, c.th.c.photo_backdrop);
 
     // [SECTION] Input: the photo follows the finger; release snaps to a neighbour or back.
     const std::string region = "viewer.swipe";
@@ -154,8 +153,10 @@ void PhotoScreen::draw(Ctx& c) {
     bool sharp = false;
     bestImage(c, *p, &sharp);
 
-    // A tap anywhere on the photo (not on a button) hides or shows the caption.
-    if (c.touch.target("viewer.caption", c.t(S::CaptionToggle), a, b)) caption_ = !caption_;
+    // A tap anywhere on the photo between Close (top) and the page buttons (bottom) hides or shows the
+    // caption; the band never reaches under a button.
+    const ImVec2 tap_a(a.x, a.y + th.u(4) + th.min_target), tap_b(b.x, b.y - th.u(3) - th.min_target);
+    if (c.touch.target("viewer.caption", c.t(S::CaptionToggle), tap_a, tap_b)) caption_ = !caption_;
 
     // [SECTION] Words and controls on the scrim
     const float margin = th.u(4);
@@ -178,11 +179,11 @@ void PhotoScreen::draw(Ctx& c) {
     float y = py + th.u(3);
     if (cap_h > 0) {
         c.dl->PushClipRect(ImVec2(a.x, y), ImVec2(b.x, y + cap_h), true);
-        textWrapped(c, th.body, ImVec2(a.x + margin, y), kOnScrim, caption, text_w);
+        textWrapped(c, th.body, ImVec2(a.x + margin, y), c.th.c.photo_text, caption, text_w);
         c.dl->PopClipRect();
         y += cap_h;
     }
-    if (!credit.empty()) textWrapped(c, th.caption, ImVec2(a.x + margin, y), kOnScrimMuted, credit, text_w);
+    if (!credit.empty()) textWrapped(c, th.caption, ImVec2(a.x + margin, y), c.th.c.photo_text_muted, credit, text_w);
 
     const float by = b.y - th.u(2) - ctl_h;
     const std::string prev_label = c.t(S::PreviousPhoto), next_label = c.t(S::NextPhoto);
@@ -190,12 +191,12 @@ void PhotoScreen::draw(Ctx& c) {
     const std::string pos = std::to_string(index + 1) + " / " + std::to_string(n);
     const float pos_w = textWidth(th.strong, pos);
     if (c.w() - margin * 2 - bw * 2 >= pos_w + th.u(4)) {
-        textCentered(c, th.strong, ImVec2(a.x + margin + bw, by), ImVec2(b.x - margin - bw, by + ctl_h), kOnScrim, pos);
+        textCentered(c, th.strong, ImVec2(a.x + margin + bw, by), ImVec2(b.x - margin - bw, by + ctl_h), c.th.c.photo_text, pos);
     } else {
         // Narrow (portrait at large text): the count goes top left, opposite Close, on its own scrim.
         const ImVec2 pa(a.x + margin, a.y + th.u(3)), pb(pa.x + pos_w + th.u(4), pa.y + ctl_h);
         c.dl->AddRectFilled(pa, pb, scrim(c), th.radius);
-        textCentered(c, th.strong, pa, pb, kOnScrim, pos);
+        textCentered(c, th.strong, pa, pb, c.th.c.photo_text, pos);
     }
     if (index > 0 && button(c, "viewer.prev", icon::ChevronLeft, prev_label, ImVec2(a.x + margin, by),
                             ImVec2(a.x + margin + bw, by + ctl_h)))

@@ -1,6 +1,7 @@
 // The photo galleries: one card per gallery with its cover, title and count.
 #include "ui/format.h"
 #include "ui/icons.h"
+#include "ui/program_parts.h"
 #include "ui/screen.h"
 #include "ui/widgets.h"
 
@@ -21,7 +22,10 @@ void PhotosScreen::draw(Ctx& c) {
     const int cols = c.portrait ? 2 : 3;
     const float cw = (b.x - a.x - margin * 2 - gap * (cols - 1)) / cols;
     const float img_h = cw * 0.62f;
-    const float ch = img_h + th.u(2) + th.strong->FontSize + th.u(0.5f) + th.caption->FontSize + th.u(2.5f);
+    // Every card as tall as the longest title needs: large text wraps titles rather than cutting them.
+    float title_h = th.strong->FontSize;
+    for (const Gallery& g : m.galleries) title_h = std::max(title_h, textLinesHeight(th.strong, g.title.in(c.lang()), cw - th.u(5)));
+    const float ch = img_h + th.u(2) + title_h + th.u(0.5f) + th.caption->FontSize + th.u(2.5f);
     ScrollState& st = c.nav.route().scroll;
     float y = scrollBegin(c, "photos.list", a, b, st) + th.u(1);
     const float top = y;
@@ -40,8 +44,8 @@ void PhotosScreen::draw(Ctx& c) {
             image(c, cover ? cover->thumb : std::string(), ImVec2(x, y), ImVec2(x + cw, y + img_h), true, th.radius);
             // Square the image's lower corners onto the card.
             float ty = y + img_h + th.u(2);
-            textEllipsis(c, th.strong, ImVec2(x + th.u(2.5f), ty), th.c.text, title, cw - th.u(5));
-            ty += th.strong->FontSize + th.u(0.5f);
+            textLines(c, th.strong, ImVec2(x + th.u(2.5f), ty), th.c.text, title, cw - th.u(5), false);
+            ty += title_h + th.u(0.5f);
             text(c, th.caption, ImVec2(x + th.u(2.5f), ty), th.c.text_muted,
                  std::string(icon::Camera) + "  " + fmt(S::PhotoCount, c.lang(), static_cast<int>(photos.size())));
         }

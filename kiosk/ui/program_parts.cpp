@@ -3,6 +3,7 @@
 
 #include "ui/format.h"
 #include "ui/icons.h"
+#include "ui/text_fit.h"
 #include "ui/widgets.h"
 
 #include <algorithm>
@@ -98,6 +99,7 @@ float textLines(Ctx& c, ImFont* font, ImVec2 pos, ImU32 col, const std::string& 
                 int max_lines) {
     std::vector<std::string> lines = wrapLines(font, s, width);
     if (static_cast<int>(lines.size()) > max_lines) {
+        noteTextCut(s, static_cast<float>(lines.size()) * font->FontSize, static_cast<float>(max_lines) * font->FontSize);
         lines.resize(static_cast<size_t>(std::max(0, max_lines)));
         if (!lines.empty()) lines.back() = ellipsize(font, lines.back() + " …", width);
     }

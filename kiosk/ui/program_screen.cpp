@@ -7,6 +7,8 @@
 #include "ui/icons.h"
 #include "ui/program_parts.h"
 #include "ui/screen.h"
+#include "ui/chip.h"
+#include "ui/text_fit.h"
 #include "ui/widgets.h"
 
 #include <nlohmann/json.hpp>
@@ -93,6 +95,8 @@ void drawBlock(Ctx& c, const std::string& id, const Block& b, ImVec2 p, float w,
     const ImVec2 t0(p.x - th.u(1.5f), p.y), t1(p.x + w + th.u(1.5f), p.y + h);
     if (c.touch.target(id, title, t0, t1)) c.nav.go(ScreenId::Talk, t.id);
     if (c.touch.held(id)) c.dl->AddRectFilled(t0, t1, th.c.pressed, th.radius * 0.5f);
+    // A preview of the talk in a few lines: the block opens all of it.
+    AllowTextCut preview;
     float y = p.y + th.u(1.5f);
     const float chevron = textWidth(th.strong, icon::ChevronRight) + th.u(1);
     textEllipsis(c, th.strong, ImVec2(p.x, y), b.head_col, b.head, w - chevron);
@@ -328,27 +332,24 @@ float ProgramScreen::drawFilters(Ctx& c, float y, const std::vector<const Talk*>
     if (!topics_.empty() || !langs_.empty()) chips.push_back({"filter.clear", c.t(S::FilterClear), icon::Close, false, 0});
 
     // Lay the chips out first: the panel behind them needs its height.
-    const float margin = th.u(4), pad = th.u(2), gap = th.u(1.5f), h = th.min_target;
+    const float margin = th.u(4), pad = th.u(2), gap = th.u(1.5f);
     const float x0 = c.min.x + margin + pad, x1 = c.max.x - margin - pad;
     std::vector<ImVec2> at;
-    std::vector<float> widths;
-    float x = x0, cy = y + pad;
+    std::vector<ImVec2> sizes;
+    ChipFlow flow(x0, x1, y + pad, gap);
     for (const Chip& chip : chips) {
         const float w = std::min(buttonWidth(c, chip.icon, chip.label, th.body), x1 - x0);
-        if (x > x0 && x + w > x1) {
-            x = x0;
-            cy += h + gap;
-        }
-        at.emplace_back(x, cy);
-        widths.push_back(w);
-        x += w + gap;
+        const float ch = chipHeight(c, chip.icon, chip.label, w, th.body);
+        at.push_back(flow.place(w, ch));
+        sizes.emplace_back(w, ch);
     }
-    const float bottom = cy + h + pad;
+    const float bottom = flow.bottom() + pad;
     panel(c, ImVec2(c.min.x + margin, y), ImVec2(c.max.x - margin, bottom), th.c.surface_alt, false);
     for (size_t i = 0; i < chips.size(); ++i) {
         const Chip& chip = chips[i];
         const Style style = chip.id == "filter.clear" ? Style::Quiet : chip.on ? Style::Selected : Style::Secondary;
-        if (button(c, chip.id, chip.icon, chip.label, at[i], ImVec2(at[i].x + widths[i], at[i].y + h), style, th.body)) {
+        if (ww::chip(c, chip.id, chip.icon, chip.label, at[i], ImVec2(at[i].x + sizes[i].x, at[i].y + sizes[i].y), -FLT_MAX,
+                     FLT_MAX, style, th.body)) {
             if (chip.id == "filter.clear") {
                 topics_.clear();
                 langs_.clear();
@@ -389,9 +390,10 @@ void ProgramScreen::drawNow(Ctx& c, ImVec2 a, ImVec2 b) {
         float h;
     };
     std::vector<Card> cards;
+    auto roomTitle = [&](const RoomNowNext& r) { return std::string(icon::Door) + "  " + roomName(c, r.room); };
     for (const RoomNowNext& r : rooms) {
         Card k{&r, {}, {}, 0};
-        float h = pad + th.heading->FontSize + th.u(1.5f);
+        float h = pad + textLinesHeight(th.heading, roomTitle(r), inner) + th.u(1.5f);
         if (r.now) {
             k.now.talk = r.now;
             k.now.head = std::string(icon::Circle) + "  " + c.t(S::RunningNow) + " · " + minutesLeftText(r.minutes_left, c.lang());
@@ -435,9 +437,7 @@ void ProgramScreen::drawNow(Ctx& c, ImVec2 a, ImVec2 b) {
                 panel(c, ImVec2(x, y), ImVec2(x + cw, y + row_h), th.c.surface);
                 const float px = x + pad;
                 float py = y + pad;
-                textEllipsis(c, th.heading, ImVec2(px, py), th.c.text,
-                             std::string(icon::Door) + "  " + roomName(c, r.room), inner);
-                py += th.heading->FontSize + th.u(1.5f);
+                py += textLines(c, th.heading, ImVec2(px, py), th.c.text, roomTitle(r), inner, false) + th.u(1.5f);
                 if (r.now) {
                     const float bh = blockHeight(c, k.now, inner);
                     drawBlock(c, "talk." + r.now->id, k.now, ImVec2(px, py), inner, bh);
@@ -465,6 +465,7 @@ void ProgramScreen::drawNow(Ctx& c, ImVec2 a, ImVec2 b) {
                                              clockText(c.tz.toLocal(t->start_utc)) + " " + t->title.in(c.lang());
                     if (c.touch.target(id, line, n0, n1)) c.nav.go(ScreenId::Talk, t->id);
                     if (c.touch.held(id)) c.dl->AddRectFilled(n0, n1, th.c.pressed, th.radius * 0.5f);
+                    AllowTextCut preview; // the notice opens its talk
                     textEllipsis(c, th.body, ImVec2(px, std::floor(py + (th.min_target - th.body->FontSize) * 0.5f)),
                                  th.c.warn, line, inner);
                     py += th.min_target + th.u(1);
@@ -516,8 +517,10 @@ void timelineCard(Ctx& c, const Talk& t, ImVec2 p0, ImVec2 p1, ImVec2 view, int6
         c.dl->AddRectFilled(p0, p1, th.c.surface_alt, r);
         c.dl->PushClipRect(p0, p1, true);
         const float pad = th.u(1);
-        textEllipsis(c, th.caption, ImVec2(p0.x + pad, p0.y + pad), th.c.text_muted,
-                     std::string(icon::Catering) + "  " + title, p1.x - p0.x - pad * 2);
+        // A break is not a target: its words wrap in the time it takes.
+        const int lines = std::max(1, static_cast<int>((p1.y - p0.y - pad * 2) / th.caption->FontSize));
+        textLines(c, th.caption, ImVec2(p0.x + pad, p0.y + pad), th.c.text_muted, std::string(icon::Catering) + "  " + title,
+                  p1.x - p0.x - pad * 2, false, lines);
         c.dl->PopClipRect();
         return;
     }
@@ -534,6 +537,8 @@ void timelineCard(Ctx& c, const Talk& t, ImVec2 p0, ImVec2 p1, ImVec2 view, int6
     if (c.touch.held(id)) c.dl->AddRectFilled(p0, p1, th.c.pressed, r);
 
     c.dl->PushClipRect(p0, p1, true);
+    // A card is as long as the talk lasts, so its words are a preview: the card opens the talk.
+    AllowTextCut preview;
     const float pad = th.u(1);
     const float sx = std::min(std::max(p0.x, view.x), std::max(p0.x, p1.x - th.u(20)));
     const float sy = std::min(std::max(p0.y, view.y), std::max(p0.y, p1.y - th.caption->FontSize - th.strong->FontSize * 2));
@@ -541,6 +546,7 @@ void timelineCard(Ctx& c, const Talk& t, ImVec2 p0, ImVec2 p1, ImVec2 view, int6
     float y = sy + th.u(0.5f);
     std::string when = clockText(c.tz.toLocal(effectiveStartUtc(t))) + "–" + clockText(c.tz.toLocal(effectiveEndUtc(t)));
     if (t.kind == TalkKind::Impulse) when += " · " + kindLabel(c, t);
+    if (running) when = std::string(icon::Circle) + " " + when; // running: a mark as well as the tint
     textEllipsis(c, th.caption, ImVec2(x, y), past ? th.c.text_muted : th.c.accent, when, w);
     y += th.caption->FontSize;
     if (ghost || isChanged(t)) {
@@ -662,7 +668,7 @@ void ProgramScreen::drawTimeline(Ctx& c, ImVec2 a, ImVec2 b, const std::vector<c
     }
     for (int64_t t = t0; t <= t1; t += 1800) {
         const float p = tpos(t) - toff;
-        const ImU32 col = (t % 3600) == 0 ? th.c.border : (th.c.border & 0x80FFFFFF);
+        const ImU32 col = (t % 3600) == 0 ? th.c.border : th.c.grid_minor;
         if (!portrait) c.dl->AddLine(ImVec2(v0.x, v0.y + p), ImVec2(v1.x, v0.y + p), col, line_w);
         else c.dl->AddLine(ImVec2(v0.x + p, v0.y), ImVec2(v0.x + p, v1.y), col, line_w);
     }
@@ -774,14 +780,24 @@ void ProgramScreen::drawList(Ctx& c, ImVec2 a, ImVec2 b, const std::vector<const
     const float cw = b.x - a.x - margin * 2;
     const float text_w = cw - time_w - pad * 2;
 
+    // The lines under the title, which wrap with large text.
+    auto metaLine = [&](const Talk& t, bool live) {
+        std::string meta = std::string(icon::MapMarker) + " " + roomName(c, t.room) + "  ·  " + kindLabel(c, t);
+        if (live) meta = std::string(icon::Circle) + " " + c.t(S::RunningNow) + "  ·  " + meta;
+        return meta;
+    };
+    auto speakerLine = [&](const Talk& t) {
+        const std::string sp = speakersText(t);
+        return sp.empty() ? sp : std::string(icon::User) + " " + sp;
+    };
     // Card heights first: the list opens scrolled to what is on now.
     std::vector<float> heights;
     float first_current = -1, acc = 0;
     for (const Talk* t : talks) {
         const float title_h = textLinesHeight(th.strong, t->title.in(c.lang()), text_w);
-        float body = title_h + th.u(1) + th.caption->FontSize;
-        if (isChanged(*t)) body += th.u(0.5f) + th.body->FontSize;
-        if (!t->speakers.empty()) body += th.u(0.5f) + th.caption->FontSize;
+        float body = title_h + th.u(1) + textLinesHeight(th.caption, metaLine(*t, isRunning(*t, c.now_utc)), text_w);
+        if (isChanged(*t)) body += th.u(0.5f) + textLinesHeight(th.body, statusLine(c, *t), text_w);
+        if (!t->speakers.empty()) body += th.u(0.5f) + textLinesHeight(th.caption, speakerLine(*t), text_w);
         float times = th.strong->FontSize + th.u(0.5f) + th.caption->FontSize;
         if (t->delay_min > 0) times += th.u(0.5f) + th.caption->FontSize;
         const float h = pad * 2 + std::max(body, times);
@@ -832,19 +848,15 @@ void ProgramScreen::drawList(Ctx& c, ImVec2 a, ImVec2 b, const std::vector<const
             const float tx = x + pad + time_w;
             ty = y + pad;
             ty += textLines(c, th.strong, ImVec2(tx, ty), main, title, text_w, cancelled) + th.u(1);
-            std::string meta = std::string(icon::MapMarker) + " " + roomName(c, t.room) + "  ·  " + kindLabel(c, t);
-            if (live) meta = std::string(icon::Circle) + " " + c.t(S::RunningNow) + "  ·  " + meta;
-            textEllipsis(c, th.caption, ImVec2(tx, ty), live ? th.c.live : th.c.accent, meta, text_w);
-            ty += th.caption->FontSize;
+            ty += textLines(c, th.caption, ImVec2(tx, ty), live ? th.c.live : th.c.accent, metaLine(t, live), text_w, false);
             if (isChanged(t)) {
                 ty += th.u(0.5f);
-                textEllipsis(c, th.body, ImVec2(tx, ty), th.c.warn, statusLine(c, t), text_w);
-                ty += th.body->FontSize;
+                ty += textLines(c, th.body, ImVec2(tx, ty), th.c.warn, statusLine(c, t), text_w, false);
             }
-            const std::string sp = speakersText(t);
+            const std::string sp = speakerLine(t);
             if (!sp.empty()) {
                 ty += th.u(0.5f);
-                textEllipsis(c, th.caption, ImVec2(tx, ty), th.c.text_muted, std::string(icon::User) + " " + sp, text_w);
+                textLines(c, th.caption, ImVec2(tx, ty), th.c.text_muted, sp, text_w, false);
             }
         }
         y += h + gap;

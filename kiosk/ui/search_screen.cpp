@@ -6,7 +6,9 @@
 #include "ui/chip.h"
 #include "ui/format.h"
 #include "ui/icons.h"
+#include "ui/program_parts.h"
 #include "ui/screen.h"
+#include "ui/text_fit.h"
 #include "ui/widgets.h"
 
 #include <nlohmann/json.hpp>
@@ -182,6 +184,9 @@ struct SearchScreen::State {
     Lang lang = Lang::De;
     SearchResults results;
     std::vector<Row> rows;
+    // Each row's height at `heights_w` in the current fonts (titles wrap, so rows differ).
+    std::vector<float> heights;
+    float heights_w = -1, heights_font = 0;
 };
 
 SearchScreen::SearchScreen() : st_(std::make_unique<State>()) {}
@@ -218,10 +223,13 @@ void SearchScreen::draw(Ctx& c) {
     const float gap = th.u(1);
     const float kb_w_max = c.portrait ? c.w() - margin * 2 : std::min(c.w() * 0.56f, th.u(150));
     const float key_w = std::floor((kb_w_max - gap * 10) / 11);
-    const float key_h = std::max(th.min_target, std::min(key_w, th.u(11)));
+    const float field_h = std::max(th.min_target, th.heading->FontSize + th.u(4));
+    // Keys shrink (never below a finger) when the screen area is low (low reach): the keyboard and the
+    // field stay inside it.
+    const float key_fit = std::floor((c.h() - margin * 2 - field_h - th.u(3) - gap * 4) / 5);
+    const float key_h = std::max(th.min_touch, std::min({std::max(th.min_target, std::min(key_w, th.u(11))), key_fit}));
     const float kb_h = key_h * 5 + gap * 4;
     const float kb_w = key_w * 11 + gap * 10;
-    const float field_h = std::max(th.min_target, th.heading->FontSize + th.u(4));
     const float head = screenTitle(c, icon::Search, c.t(S::Search));
     ImVec2 kb_a(c.min.x + margin, c.max.y - margin - kb_h);
     ImVec2 field_a, field_b, res_a, res_b;
@@ -328,6 +336,7 @@ void SearchScreen::draw(Ctx& c) {
         s.lang = c.lang();
         s.results = s.index->find(query_, kPerGroup);
         s.rows = rowsFor(c, *s.index, s.results);
+        s.heights.clear();
         s.fresh = true;
         if (route.scroll.offset > 0) route.scroll = ScrollState{}; // new results start at the top
     }
@@ -348,26 +357,40 @@ void SearchScreen::draw(Ctx& c) {
     if (s.results.empty() && !c.model.topics.empty()) {
         // Nothing (yet): the topics are a way in without typing.
         ry += textWrapped(c, th.body, ImVec2(rx, ry), th.c.text, c.t(S::TryTopics), rw) + th.u(2);
-        float x = rx;
-        const float chip_h = th.min_target;
+        ChipFlow flow(rx, rx + rw, ry, th.u(1.5f));
         for (const Topic& t : c.model.topics) {
             const std::string name = t.name.in(c.lang());
             const float w = std::min(rw, buttonWidth(c, icon::Tag, name, th.body));
-            if (x > rx && x + w > rx + rw) {
-                x = rx;
-                ry += chip_h + th.u(1.5f);
-            }
-            if (scrolledButton(c, "topic." + t.id, icon::Tag, name, ImVec2(x, ry), ImVec2(x + w, ry + chip_h), res_a.y, res_b.y,
-                               Style::Secondary, th.body))
+            const float h = chipHeight(c, icon::Tag, name, w, th.body);
+            const ImVec2 at = flow.place(w, h);
+            if (chip(c, "topic." + t.id, icon::Tag, name, at, ImVec2(at.x + w, at.y + h), res_a.y, res_b.y, Style::Secondary, th.body))
                 c.nav.go(ScreenId::Exhibitors, "topics:" + t.id);
-            x += w + th.u(1.5f);
         }
-        ry += chip_h + th.u(2);
+        ry = flow.bottom() + th.u(2);
     }
     const float pad = th.u(2);
-    const float rh = std::max(th.min_target, pad * 2 + th.strong->FontSize + th.u(0.5f) + th.caption->FontSize);
     const float iw = textWidth(th.heading, icon::Exhibitors) + th.u(3);
-    for (const Row& r : s.rows) {
+    const float tw = rw - pad * 2 - iw;
+    // Titles wrap to three lines and details to two (the result opens the whole of both); the heights
+    // are measured once per result list and width, not every frame.
+    constexpr int kTitleLines = 3, kDetailLines = 2;
+    if (s.heights.size() != s.rows.size() || s.heights_w != tw || s.heights_font != th.strong->FontSize) {
+        s.heights.clear();
+        for (const Row& r : s.rows) {
+            if (r.header) {
+                s.heights.push_back(0);
+                continue;
+            }
+            const float body = textLinesHeight(th.strong, r.title, tw, kTitleLines) + th.u(0.5f) +
+                               textLinesHeight(th.caption, r.detail, tw, kDetailLines);
+            s.heights.push_back(std::max(th.min_target, pad * 2 + body));
+        }
+        s.heights_w = tw;
+        s.heights_font = th.strong->FontSize;
+    }
+    for (size_t i = 0; i < s.rows.size(); ++i) {
+        const Row& r = s.rows[i];
+        const float rh = s.heights[i];
         if (r.header) {
             ry += th.u(1);
             const float hh = th.strong->FontSize + th.u(1.5f);
@@ -377,11 +400,15 @@ void SearchScreen::draw(Ctx& c) {
         }
         if (visibleY(c, ry, ry + rh)) {
             if (card(c, r.id, r.title, ImVec2(rx, ry), ImVec2(rx + rw, ry + rh))) c.nav.go(r.screen, r.item);
-            text(c, th.heading, ImVec2(rx + pad, std::floor(ry + (rh - th.heading->FontSize) * 0.5f)), th.c.accent, r.icon);
-            const float ty = std::floor(ry + (rh - th.strong->FontSize - th.u(0.5f) - th.caption->FontSize) * 0.5f);
-            textEllipsis(c, th.strong, ImVec2(rx + pad + iw, ty), th.c.text, r.title, rw - pad * 2 - iw);
-            textEllipsis(c, th.caption, ImVec2(rx + pad + iw, ty + th.strong->FontSize + th.u(0.5f)), th.c.text_muted, r.detail,
-                         rw - pad * 2 - iw);
+            const float title_h = textLinesHeight(th.strong, r.title, tw, kTitleLines);
+            const float detail_h = textLinesHeight(th.caption, r.detail, tw, kDetailLines);
+            float ty = std::floor(ry + (rh - title_h - th.u(0.5f) - detail_h) * 0.5f);
+            // The kind's icon beside the title's first line.
+            text(c, th.heading, ImVec2(rx + pad, std::max(ry + th.u(0.5f), std::floor(ty + (th.strong->FontSize - th.heading->FontSize) * 0.5f))),
+                 th.c.accent, r.icon);
+            AllowTextCut preview;
+            ty += textLines(c, th.strong, ImVec2(rx + pad + iw, ty), th.c.text, r.title, tw, false, kTitleLines) + th.u(0.5f);
+            textLines(c, th.caption, ImVec2(rx + pad + iw, ty), th.c.text_muted, r.detail, tw, false, kDetailLines);
         }
         ry += rh + th.u(1);
     }

@@ -14,8 +14,13 @@ namespace ww {
 
 namespace {
 
-constexpr int kHoldS = 8;          // each photo stays this long
-constexpr float kFadeS = 1.6f;     // then fades into the next over this long
+// An untouched kiosk spends its processor time on these fades, so they are rationed: a photo stays
+// twelve seconds, then fades into the next in fifteen steps over 1.2 s, a fifth of the display's
+// frames, which the eye still takes for a calm dissolve. Together with drawing only the tile's
+// rectangle (App::present) this keeps an untouched kiosk under 1 % of a core in software GL.
+constexpr int kHoldS = 12;
+constexpr float kFadeS = 1.2f;
+constexpr double kFadeStepS = 0.08;
 
 struct Slides {
     std::string current;           // photo ids: ids survive a content reload, pointers do not
@@ -37,8 +42,21 @@ const Photo* after(const Model& m, const std::string& id) {
     return &m.photos.front();
 }
 
-// The display copy, or the thumbnail until it is ready.
-ImageView best(Ctx& c, const Photo& p) {
+// The tile is a few hundred pixels: the thumbnail (long edge 480) covers it sharply, and costs a
+// tenth of the display copy to decode and upload, which an untouched kiosk does every few seconds.
+bool thumbEnough(const Photo& p, ImVec2 size) {
+    const int edge = std::max(p.width, p.height);
+    if (edge <= 0) return true;
+    const float f = std::min(1.0f, 480.0f / static_cast<float>(edge));
+    const float cover = std::max(size.x / (p.width * f), size.y / (p.height * f));
+    return cover <= 1.25f;
+}
+
+const std::string& key(const Photo& p, ImVec2 size) { return thumbEnough(p, size) ? p.thumb : p.image; }
+
+// The photo as sharp as the tile needs it, or the thumbnail until that is ready.
+ImageView best(Ctx& c, const Photo& p, ImVec2 size) {
+    if (thumbEnough(p, size)) return c.images.get(p.thumb);
     const ImageView v = c.images.get(p.image);
     return v.texture ? v : c.images.get(p.thumb);
 }
@@ -74,6 +92,7 @@ void drawTileSlideshow(Ctx& c, ImVec2 ta, ImVec2 tb) {
     const float w = std::min(tb.x - ta.x - pad * 2 - words, h * 1.8f);
     if (w < th.u(16) || h < th.u(10)) return;
     const ImVec2 a(tb.x - w, ta.y), b = tb;
+    const ImVec2 size(w, h);
 
     Slides& s = slides();
     const Photo* cur = m.photo(s.current);
@@ -86,21 +105,24 @@ void drawTileSlideshow(Ctx& c, ImVec2 ta, ImVec2 tb) {
     const Photo* next = after(m, cur->id);
     if (next == cur) next = nullptr;
 
-    c.dl->AddRectFilled(a, b, th.c.surface_alt, th.radius, ImDrawFlags_RoundCornersRight);
-    cover(c, best(c, *cur), a, b, 255);
+    c.damage = ImVec4(a.x, a.y, b.x, b.y);
+    const ImageView shown = best(c, *cur, size);
+    // Under a photo it would be pixels filled for nothing, at every step of a fade.
+    if (!shown.texture) c.dl->AddRectFilled(a, b, th.c.surface_alt, th.radius, ImDrawFlags_RoundCornersRight);
+    cover(c, shown, a, b, 255);
     if (!next) return;
 
     if (s.fade < 0) {
         // Holding: have the next photo ready before its turn, then start the fade.
-        c.images.prefetch(next->image);
+        c.images.prefetch(key(*next, size));
         if (c.now_utc >= s.due_utc) {
-            const ImageView nv = c.images.get(next->image);
+            const ImageView nv = c.images.get(key(*next, size));
             // Move on once the next photo can be shown, or when there are no pixels at all (headless).
-            const bool nothing_shown = !best(c, *cur).texture;
-            if (nv.texture || c.images.broken(next->image) || nothing_shown) {
+            const bool nothing_shown = !best(c, *cur, size).texture;
+            if (nv.texture || c.images.broken(key(*next, size)) || nothing_shown) {
                 if (c.settings.reduced_motion || nothing_shown) {
                     s = Slides{next->id, {}, -1, c.now_utc + kHoldS};
-                    cover(c, best(c, *next), a, b, 255);
+                    cover(c, best(c, *next, size), a, b, 255);
                 } else {
                     s.next = next->id;
                     s.fade = 0;
@@ -115,9 +137,9 @@ void drawTileSlideshow(Ctx& c, ImVec2 ta, ImVec2 tb) {
         s.fade = std::min(1.0f, s.fade + c.dt / kFadeS);
         // Ease in and out: calm at both ends.
         const float e = s.fade * s.fade * (3 - 2 * s.fade);
-        if (nx) cover(c, best(c, *nx), a, b, static_cast<int>(std::lround(255 * e)));
+        if (nx) cover(c, best(c, *nx, size), a, b, static_cast<int>(std::lround(255 * e)));
         if (s.fade >= 1 || !nx || c.settings.reduced_motion) s = Slides{nx ? nx->id : cur->id, {}, -1, c.now_utc + kHoldS};
-        else c.animating = true;
+        else c.redraw_in = c.redraw_in < 0 ? kFadeStepS : std::min(c.redraw_in, kFadeStepS);
     }
     if (s.fade < 0) {
         const double in = std::max<double>(0.05, static_cast<double>(s.due_utc - c.now_utc));

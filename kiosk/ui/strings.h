@@ -55,6 +55,10 @@ enum class S {
     // Floor plan: routes
     RouteTo, RouteDistance, RouteWalk, RouteStepFree, RouteNextLevel, RoutePrevLevel, RouteClear, RoutePart,
     RouteNoWay, RouteDestination, MapNorth,
+    // Accessibility: reduced motion and speech output
+    ReducedMotion, ReducedMotionHint, SpeechOutput, SpeechHint, SpeechVolume, VolumeQuiet, VolumeMedium,
+    VolumeLoud, SpeakStand, SpeakStands, SpeakTalkTime, SpeakCancelled, SpeakDelayed, SpeakMovedTo, SpeakNowIn,
+    SpeakVacant, HighContrastHint,
     Count_ // keep last
 };
 

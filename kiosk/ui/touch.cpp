@@ -137,6 +137,8 @@ bool Touch::target(const std::string& id, const std::string& label, ImVec2 min, 
         mx.y = std::min(mx.y, c.second.y);
     }
     if (mx.x - mn.x < 1 || mx.y - mn.y < 1) return false; // scrolled out of view: not on screen
+    const bool cut = mn.x > min.x || mn.y > min.y || mx.x < max.x || mx.y < max.y;
+    if (cut && (mx.x - mn.x < min_visible || mx.y - mn.y < min_visible)) return false; // a sliver at the edge
     TouchTarget t;
     t.id = id;
     t.label = label;

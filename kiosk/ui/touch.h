@@ -32,6 +32,10 @@ public:
     float slop = 24;
     // A press held this long without moving is a long press, reserved for staff; it never taps.
     double long_press_s = 1.5;
+    // A target cut by a clip (a scroll area's or the plan's edge) to less than this in either direction
+    // is not registered: every registered target stays finger-sized, and the visitor scrolls or pans
+    // the rest into view (pixels; the app sets the theme's min_touch).
+    float min_visible = 0;
 
     void beginFrame(const PointerState& p, double now);
     void endFrame();
@@ -46,6 +50,7 @@ public:
     // The finger is down on this target right now and has not moved away: draw the pressed look.
     bool held(const std::string& id) const;
     void pushLayer() { ++layer_; }
+    int layer() const { return layer_; } // the layer targets register on now
     void popLayer() { --layer_; }
     // Clip registrations to a scroll area's viewport (nested clips intersect).
     void pushClip(ImVec2 min, ImVec2 max);

@@ -1,6 +1,7 @@
 // Shared touch widgets (see widgets.h).
 #include "ui/widgets.h"
 #include "ui/icons.h"
+#include "ui/text_fit.h"
 
 #include <algorithm>
 #include <cmath>
@@ -53,17 +54,34 @@ float textHeight(ImFont* font, const std::string& s, float width) {
 
 float text(Ctx& c, ImFont* font, ImVec2 pos, ImU32 col, const std::string& s) {
     c.dl->AddText(font, font->FontSize, pos, col, s.c_str(), s.c_str() + s.size());
+    noteTextRect(c, pos, ImVec2(pos.x + textWidth(font, s), pos.y + font->FontSize), s);
     return font->FontSize;
 }
 
 float textWrapped(Ctx& c, ImFont* font, ImVec2 pos, ImU32 col, const std::string& s, float width) {
     if (s.empty()) return 0;
     c.dl->AddText(font, font->FontSize, pos, col, s.c_str(), s.c_str() + s.size(), width);
-    return textHeight(font, s, width);
+    // A word wider than the box is broken inside the word: as bad as a cut for the reader. ImGui may
+    // also break after punctuation ("www.example." / "org"), which reads fine.
+    for (size_t i = 0; i < s.size();) {
+        size_t e = s.find_first_of(" \n.,;!?", i);
+        e = e == std::string::npos ? s.size() : s[e] == ' ' || s[e] == '\n' ? e : e + 1;
+        if (e > i) {
+            const std::string word = s.substr(i, e - i);
+            const float ww = textWidth(font, word);
+            if (ww > width + 0.5f) noteTextCut(word, ww, width);
+        }
+        i = e < s.size() && (s[e] == ' ' || s[e] == '\n') ? e + 1 : e;
+    }
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, s.c_str(), s.c_str() + s.size());
+    noteTextRect(c, pos, ImVec2(pos.x + std::min(size.x, width), pos.y + size.y), s);
+    return size.y;
 }
 
 std::string ellipsize(ImFont* font, const std::string& s, float width) {
-    if (textWidth(font, s) <= width) return s;
+    const float need = textWidth(font, s);
+    if (need <= width) return s;
+    noteTextCut(s, need, width);
     static const std::string dots = "…";
     const float dots_w = textWidth(font, dots);
     // Cut at UTF-8 character boundaries until it fits.
@@ -93,9 +111,13 @@ void textCentered(Ctx& c, ImFont* font, ImVec2 min, ImVec2 max, ImU32 col, const
 
 void panel(Ctx& c, ImVec2 min, ImVec2 max, ImU32 fill, bool shadow) {
     const float r = c.th.radius;
-    if (shadow && !c.th.contrast)
-        c.dl->AddRectFilled(ImVec2(min.x, min.y + c.th.unit * 0.5f), ImVec2(max.x, max.y + c.th.unit * 0.5f),
-                            c.th.c.shadow, r);
+    if (shadow && !c.th.contrast) {
+        // Only the shadow's lower band can show below the panel: the rest would be filled and covered
+        // again, which a software GL pays for pixel by pixel.
+        const float drop = c.th.unit * 0.5f;
+        const float top = std::max(min.y + drop, max.y - 2 * r);
+        c.dl->AddRectFilled(ImVec2(min.x, top), ImVec2(max.x, max.y + drop), c.th.c.shadow, r);
+    }
     c.dl->AddRectFilled(min, max, fill, r);
     if (c.th.contrast) c.dl->AddRect(min, max, c.th.c.border, r, 0, std::max(2.0f, c.th.scale * 2));
 }
@@ -114,7 +136,7 @@ bool button(Ctx& c, const std::string& id, const char* icon, const std::string& 
     const Palette& p = c.th.c;
     const bool tapped = c.touch.target(id, label, min, max);
     const bool held = c.touch.held(id);
-    ImU32 fill = p.surface, fg = p.accent, border = p.border;
+    ImU32 fill = p.surface, fg = p.accent, border = p.outline;
     switch (style) {
     case Style::Primary:
         fill = p.accent;
@@ -138,7 +160,7 @@ bool button(Ctx& c, const std::string& id, const char* icon, const std::string& 
     case Style::Bar:
         fill = withAlpha(p.accent_text, 0);
         fg = p.accent_text;
-        border = withAlpha(p.accent_text, 0.45f);
+        border = p.bar_outline;
         break;
     case Style::BarSelected:
         fill = p.accent_text;
@@ -150,6 +172,13 @@ bool button(Ctx& c, const std::string& id, const char* icon, const std::string& 
     c.dl->AddRectFilled(min, max, fill, r);
     const float bw = style == Style::Selected || c.th.contrast ? std::max(2.0f, c.th.scale * 3) : std::max(1.0f, c.th.scale * 1.5f);
     if (style != Style::Quiet || c.th.contrast) c.dl->AddRect(min, max, border, r, 0, bw);
+    if (style == Style::Selected || style == Style::BarSelected) {
+        // The chosen one of a group also carries a mark along its foot, so the choice never rests on
+        // colour alone (WCAG 1.4.1).
+        const float mh = std::max(3.0f, c.th.u(0.5f)), inset = std::max(r, c.th.u(2));
+        c.dl->AddRectFilled(ImVec2(min.x + inset, max.y - c.th.u(1) - mh), ImVec2(max.x - inset, max.y - c.th.u(1)),
+                            p.accent, mh * 0.5f);
+    }
     if (held) c.dl->AddRectFilled(min, max, style == Style::Bar ? withAlpha(p.accent_text, 0.25f) : p.pressed, r);
 
     const float pad = c.th.u(2);
@@ -181,6 +210,14 @@ bool card(Ctx& c, const std::string& id, const std::string& label, ImVec2 min, I
 void scrollAxis(Ctx& c, ScrollState& st, bool dragging, bool released, float delta, float velocity, float view) {
     const float dt = std::min(c.dt, 0.1f);
     const bool over = st.offset < 0 || st.offset > st.max;
+    // Reduced motion: no throw and no spring; the content stays where the finger leaves it (back
+    // inside its ends at once).
+    const bool still = c.settings.reduced_motion;
+    if (still && !dragging) {
+        st.velocity = 0;
+        st.offset = std::clamp(st.offset, 0.0f, st.max);
+        return;
+    }
     if (dragging) {
         st.offset -= over ? delta * 0.4f : delta;
         st.offset = std::clamp(st.offset, -view * 0.25f, st.max + view * 0.25f);
@@ -250,12 +287,10 @@ float screenTitle(Ctx& c, const char* icon, const std::string& title, const std:
         text(c, f, ImVec2(x, y), c.th.c.accent, icon);
         ix += textWidth(f, icon) + c.th.u(2);
     }
-    textEllipsis(c, f, ImVec2(ix, y), c.th.c.text, title, c.max.x - ix - c.th.u(4));
-    y += f->FontSize + c.th.u(1);
-    if (!subtitle.empty()) {
-        textEllipsis(c, c.th.body, ImVec2(ix, y), c.th.c.text_muted, subtitle, c.max.x - ix - c.th.u(4));
-        y += c.th.body->FontSize + c.th.u(1);
-    }
+    // Large text wraps a long title or subtitle rather than cutting it.
+    y += textWrapped(c, f, ImVec2(ix, y), c.th.c.text, title, c.max.x - ix - c.th.u(4)) + c.th.u(1);
+    if (!subtitle.empty())
+        y += textWrapped(c, c.th.body, ImVec2(ix, y), c.th.c.text_muted, subtitle, c.max.x - ix - c.th.u(4)) + c.th.u(1);
     return y + c.th.u(1) - c.min.y;
 }
 

@@ -27,6 +27,15 @@ xvfb-run -a -s "-screen 0 1920x1080x24" "$build/bin/wegweiser" --windowed 1920x1
 printf 'wait 500\nscreenshot %s/portrait-waiting.png 540\nquit\n' "$out" >"$script"
 xvfb-run -a -s "-screen 0 1080x1920x24" "$build/bin/wegweiser" --windowed 1080x1920 --content /nonexistent/content.db --script "$script"
 rm -f "$script"
+# 200 % text in portrait: the screens reflow (wrapped titles, stacked rows) instead of cutting words.
+script="$(mktemp)"
+printf '%s\n' 'wait 500' 'tap @nav.a11y' 'tap @a11y.text-200' 'tap @nav.home' 'wait 300' \
+    "screenshot $out/portrait-home-text200.png 540" 'tap @nav.program' 'tap @program.view.list' 'wait 300' \
+    "screenshot $out/portrait-program-text200.png 540" 'tap @nav.home' 'tap @nav.search' 'type amt' 'wait 300' \
+    "screenshot $out/portrait-search-text200.png 540" quit >"$script"
+xvfb-run -a -s "-screen 0 1080x1920x24" "$build/bin/wegweiser" --windowed 1080x1920 --content "$db" \
+    --now 2022-09-07T10:30 --script "$script"
+rm -f "$script"
 # Operation: PIN pad, staff menu and the closed screen, with a settings file holding a known PIN.
 settings="$(mktemp)"
 echo 1234 | "$build/bin/wegweiser" --hash-pin >"$settings"

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
@@ -532,4 +533,66 @@ TEST_CASE("Xvfb smoke: the window renders real, non-uniform screens") {
         CHECK(sd > 10);
         CHECK(mean > 20); // not black
     }
+}
+
+TEST_CASE("Xvfb: a slideshow fade redraws its tile alone and leaves the rest of the screen exact") {
+    if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) {
+        MESSAGE("skipped: xvfb-run is not installed (apt-get install xvfb xauth)");
+        return;
+    }
+    const std::string dir = tmpPath("xvfb-fade");
+    fs::create_directories(dir);
+    const std::string script = dir + "/fade.txt";
+    {
+        // The first photo holds for 12 s, then fades for 1.2 s: the second shot is taken mid-fade, after
+        // frames that drew the tile's rectangle alone into the kept back buffer.
+        std::ofstream f(script);
+        f << "wait 300\nscreenshot " << dir << "/hold.png\ntargets\nwait 12600\nscreenshot " << dir
+          << "/fade.png\nwait 3000\nscreenshot " << dir << "/next.png\nquit\n";
+    }
+    for (const char* name : {"hold", "fade", "next"}) fs::remove(dir + "/" + name + ".png");
+    const std::string cmd = "WEGWEISER_LOG=debug xvfb-run -a -s \"-screen 0 1920x1080x24\" " + std::string(WW_KIOSK_BIN) +
+                            " --windowed 1920x1080 --content " + WW_KIOSK_DB +
+                            " --now 2022-09-07T10:30 --script " + script + " > " + dir + "/out.txt 2> " + dir + "/err.txt";
+    const int rc = std::system(cmd.c_str());
+    std::ifstream err(dir + "/err.txt");
+    const std::string err_text((std::istreambuf_iterator<char>(err)), {});
+    REQUIRE_MESSAGE(rc == 0, err_text);
+    std::ifstream out(dir + "/out.txt");
+    std::string line;
+    nlohmann::json tile;
+    while (std::getline(out, line)) {
+        if (line.find("\"targets\"") == std::string::npos) continue;
+        const nlohmann::json j = nlohmann::json::parse(line);
+        for (const auto& t : j["targets"])
+            if (t["id"] == "nav.photos") tile = t;
+    }
+    REQUIRE_MESSAGE(tile.is_object(), "nav.photos not among the targets");
+    const int tx = tile["x"], ty = tile["y"], tw = tile["w"], th = tile["h"];
+
+    int w = 0, h = 0, n = 0;
+    unsigned char* hold = stbi_load((dir + "/hold.png").c_str(), &w, &h, &n, 3);
+    unsigned char* fade = stbi_load((dir + "/fade.png").c_str(), &w, &h, &n, 3);
+    unsigned char* next = stbi_load((dir + "/next.png").c_str(), &w, &h, &n, 3);
+    REQUIRE(hold);
+    REQUIRE(fade);
+    REQUIRE(next);
+    REQUIRE(w == 1920);
+    size_t outside_diff = 0, inside_diff = 0, next_diff = 0;
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const size_t i = (static_cast<size_t>(y) * w + x) * 3;
+            const bool differs = std::memcmp(hold + i, fade + i, 3) != 0;
+            const bool in_tile = x >= tx && x < tx + tw && y >= ty && y < ty + th;
+            (in_tile ? inside_diff : outside_diff) += differs;
+            if (in_tile && std::memcmp(hold + i, next + i, 3) != 0) ++next_diff;
+        }
+    stbi_image_free(hold);
+    stbi_image_free(fade);
+    stbi_image_free(next);
+    CHECK(outside_diff == 0);   // nothing outside the tile changed or was left stale
+    CHECK(inside_diff > 1000);  // the fade is under way
+    CHECK(next_diff > 1000);    // and the next photo is shown after it
+    // And it really was drawn that way (a GL without GLX_MESA_copy_sub_buffer draws whole frames).
+    CHECK(err_text.find("partial frames") != std::string::npos);
 }

@@ -40,19 +40,15 @@ test-asan: deps
 # libFuzzer on every reader of staff files, FUZZ_SECONDS per target (clang 14; see fuzz/README.md).
 FUZZ_SECONDS ?= 60
 fuzz:
+	@WW_DEPS_FUZZ=1 bash packaging/install-deps.sh
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz -j $(JOBS)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh build-fuzz
 
-# Benchmarks print JSON; the figures and how to read them are in docs/PERFORMANCE.md.
+# Every benchmark, one JSON summary (the gallery swipe takes about 15 minutes; BENCH_GALLERY=0 skips
+# it). The figures and how to read them are in docs/PERFORMANCE.md.
 bench: content
-	tests/bench/content_build.sh $(BUILD)
-	$(BUILD)/bin/wegweiser --headless --bench --content $(BUILD)/content.db
-	$(BUILD)/bin/bench-routing
-	$(BUILD)/bin/bench-routing --write-large $(BUILD)/bench-large.db
-	$(BUILD)/bin/wegweiser --headless --bench --content $(BUILD)/bench-large.db --kiosk kl0-sued
-	$(BUILD)/bin/bench-search
-	@echo "gallery swipe (real window, minutes): tests/bench/gallery.sh"
+	tests/bench/run-all.sh $(BUILD)
 
 # The Debian package: build/wegweiser_<version>_<arch>.deb (see docs/OPERATIONS.md).
 package: content

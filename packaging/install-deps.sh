@@ -11,6 +11,8 @@ packages=(
   fonts-inter fonts-noto-core fonts-fork-awesome tzdata
   xvfb xauth time
 )
+# `make fuzz` only: libFuzzer comes with Debian's clang.
+if [ "${WW_DEPS_FUZZ:-0}" = 1 ]; then packages+=(clang-14 libclang-rt-14-dev); fi
 
 missing=()
 for p in "${packages[@]}"; do

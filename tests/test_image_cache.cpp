@@ -374,6 +374,27 @@ TEST_CASE("textures reserved ahead are made between frames and no frame makes on
     fs::remove(db);
 }
 
+TEST_CASE("images come from the file the content was loaded from, even after staff replaced it") {
+    const std::string db = makeDb(2);
+    auto open = std::make_shared<ContentDb>(db);
+    // Staff replace the file (write beside it, rename over it) before anything is shown: the new
+    // file has no "p1".
+    const std::string other = (fs::temp_directory_path() / ("ww-image-other-" + std::to_string(getpid()) + ".db")).string();
+    fs::remove(other);
+    std::vector<ImageBlob> images;
+    images.push_back(blob("p0", png(64, 48, 1), 64, 48));
+    writeDatabase(other, Model{}, images);
+    fs::rename(other, db);
+    FakeGpu gpu;
+    ImagePipeline p(gpu);
+    p.setContent(db, {}, open);
+    TextureRef t;
+    REQUIRE(frames(p, [&] { t = p.request("p1"); }, [&] { return t.state != ImageState::Loading; }));
+    CHECK(t.state == ImageState::Ready);
+    CHECK(gpu.failures.empty());
+    fs::remove(db);
+}
+
 TEST_CASE("the worker shuts down cleanly with work queued and a decode in progress") {
     const std::string db = makeDb(40);
     for (int round = 0; round < 5; ++round) {

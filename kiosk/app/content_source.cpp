@@ -68,8 +68,8 @@ void ContentSource::start(const Signature& sig) {
         std::string error;
         try {
             checkIntact(path_);
-            ContentDb db(path_);
-            loaded.model = std::make_shared<const Model>(db.load());
+            loaded.db = std::make_shared<ContentDb>(path_);
+            loaded.model = std::make_shared<const Model>(loaded.db->load());
             // Indexing a large event takes tens of milliseconds: never on the UI thread.
             loaded.search = std::make_shared<const SearchIndex>(*loaded.model);
         } catch (const std::exception& e) {

@@ -6,6 +6,7 @@
 
 #include "core/model.h"
 #include "core/search.h"
+#include "core/store.h"
 
 #include <atomic>
 #include <functional>
@@ -20,6 +21,9 @@ namespace ww {
 struct LoadedModel {
     std::shared_ptr<const Model> model;
     std::shared_ptr<const SearchIndex> search;
+    // The open file the model came from: its images are read through it, so they belong to this
+    // content even when staff replace the file before they are shown.
+    std::shared_ptr<ContentDb> db;
     explicit operator bool() const { return model != nullptr; }
 };
 

@@ -26,12 +26,12 @@ ImageCache::ImageCache(Backend& backend, bool decode, size_t budget_bytes) : bac
 // The pipeline joins its worker and releases its textures while the backend still exists.
 ImageCache::~ImageCache() { pipeline_.reset(); }
 
-void ImageCache::setContent(const std::string& db_path, const Model* model) {
+void ImageCache::setContent(const std::string& db_path, const Model* model, std::shared_ptr<ContentDb> db) {
     if (!pipeline_) return;
     std::unordered_map<std::string, int64_t> pixels;
     if (model)
         for (const ImageInfo& i : model->images) pixels[i.key] = static_cast<int64_t>(i.width) * i.height;
-    pipeline_->setContent(db_path, std::move(pixels));
+    pipeline_->setContent(db_path, std::move(pixels), std::move(db));
     if (model) reservePool(*model);
 }
 

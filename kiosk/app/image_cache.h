@@ -21,7 +21,8 @@ public:
     ImageCache& operator=(const ImageCache&) = delete;
 
     // New content: drop every texture and read from `db_path` from now on.
-    void setContent(const std::string& db_path, const Model* model);
+    // `db`: the open file `model` was read from (preferred to opening `db_path` again).
+    void setContent(const std::string& db_path, const Model* model, std::shared_ptr<ContentDb> db = nullptr);
     // Once per frame before drawing: uploads finished images. True if something new can be drawn.
     bool pump();
     // Decodes are queued, in progress or waiting for upload.

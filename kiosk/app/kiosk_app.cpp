@@ -163,7 +163,7 @@ void App::swapModel(LoadedModel loaded) {
     }
     if (!options_.kiosk.empty() && !model_->kiosk(options_.kiosk))
         logWarn("kiosk '%s' is not in the content; no \"you are here\" on the plan", options_.kiosk.c_str());
-    images_->setContent(options_.content, model_.get());
+    images_->setContent(options_.content, model_.get(), std::move(loaded.db));
     configureHours();
     last_load_text_ = clockText(nowLocal()) + " \xE2\x80\x93 " + model_->content_version;
     if (old) {

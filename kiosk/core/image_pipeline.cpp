@@ -116,12 +116,14 @@ void ImagePipeline::releaseAll() {
     stats_.textures = 0;
 }
 
-void ImagePipeline::setContent(const std::string& db_path, std::unordered_map<std::string, int64_t> pixels) {
+void ImagePipeline::setContent(const std::string& db_path, std::unordered_map<std::string, int64_t> pixels,
+                               std::shared_ptr<ContentDb> db) {
     releaseAll();
     pixels_ = std::move(pixels);
     logged_.clear();
     std::lock_guard<std::mutex> lock(mu_);
     db_path_ = db_path;
+    db_ = std::move(db);
     ++generation_;
     queue_.clear();
     done_.clear();
@@ -468,12 +470,13 @@ bool ImagePipeline::reuse(const Decoded& d, Entry& e) {
 // [SECTION] The worker
 
 void ImagePipeline::workerLoop() {
-    std::unique_ptr<ContentDb> db;
+    std::shared_ptr<ContentDb> db;
     std::string open_path;
     uint64_t open_generation = 0;
     for (;;) {
         Job job;
         std::string path;
+        std::shared_ptr<ContentDb> given;
         uint64_t generation;
         {
             std::unique_lock<std::mutex> lock(mu_);
@@ -484,6 +487,7 @@ void ImagePipeline::workerLoop() {
             queue_.pop_front();
             current_ = job.key;
             path = db_path_;
+            given = db_;
             generation = generation_;
         }
         Decoded out;
@@ -492,7 +496,7 @@ void ImagePipeline::workerLoop() {
         try {
             if (!db || open_path != path || open_generation != generation) {
                 db.reset();
-                db = std::make_unique<ContentDb>(path);
+                db = given ? given : std::make_shared<ContentDb>(path);
                 open_path = path;
                 open_generation = generation;
             }

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -16,6 +17,8 @@
 #include <vector>
 
 namespace ww {
+
+class ContentDb;
 
 // Where decoded pixels go.
 class TextureUploader {
@@ -107,8 +110,11 @@ public:
     ImagePipeline& operator=(const ImagePipeline&) = delete;
 
     // New content: releases every texture, forgets queued work, reads from `db_path` from now on.
-    // `pixels` (optional) gives width×height per key, so cheap images are decoded first.
-    void setContent(const std::string& db_path, std::unordered_map<std::string, int64_t> pixels = {});
+    // `pixels` (optional) gives width×height per key, so cheap images are decoded first. `db`
+    // (optional): the file already open, the one the content was loaded from; the worker reads
+    // through it rather than opening `db_path`, which staff may have replaced since.
+    void setContent(const std::string& db_path, std::unordered_map<std::string, int64_t> pixels = {},
+                    std::shared_ptr<ContentDb> db = nullptr);
 
     // [SECTION] Per frame, UI thread
     // An image drawn this frame: returned once uploaded; asks the worker for it otherwise.
@@ -137,7 +143,10 @@ public:
     bool idleWork();
 
     const ImagePipelineStats& stats() const { return stats_; }
-    void resetMax() { stats_.max_frame_ms = 0; }
+    void resetMax() {
+        stats_.max_frame_ms = 0;
+        stats_.max_idle_ms = 0;
+    }
     const ImagePipelineOptions& options() const { return options_; }
 
 private:
@@ -214,6 +223,7 @@ private:
     std::vector<Decoded> done_;
     std::string current_;            // the key the worker is decoding
     std::string db_path_;
+    std::shared_ptr<ContentDb> db_;
     uint64_t generation_ = 0;
     bool stop_ = false;
     std::thread worker_;

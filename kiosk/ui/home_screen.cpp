@@ -150,6 +150,62 @@ float drawNowOnStage(Ctx& c, ImVec2 a, ImVec2 b, size_t max_items) {
     return y - a.y;
 }
 
+// The start screen in a low screen area (low reach with a tight mounting, large text): the tiles as a
+// compact grid of finger-sized buttons at the bottom, as few rows as their titles allow, and "now on
+// stage" beside them (landscape) or above them (portrait) where it still fits.
+void drawCompact(Ctx& c, const std::string& where, float tile_min_w) {
+    const Theme& th = c.th;
+    const int n = static_cast<int>(sizeof kTiles / sizeof kTiles[0]);
+    const float margin = th.u(3), gap = th.u(2);
+    const ImVec2 a(c.min.x + margin, c.min.y + margin), b(c.max.x - margin, c.max.y - margin);
+    const float tall = th.u(20); // no taller: the rest goes to "now on stage"
+    auto rowsFor = [&](float w) {
+        const int cols = std::clamp(static_cast<int>((w + gap) / (tile_min_w + gap)), 1, n);
+        return (n + cols - 1) / cols;
+    };
+    auto tileHeight = [&](int rows, float h) { return std::min(tall, (h - gap * static_cast<float>(rows - 1)) / rows); };
+
+    // Landscape: "now on stage" beside the tiles when a talk's card fits in the height and the tiles
+    // keep a comfortable height; else the tiles take the width.
+    float tiles_w = b.x - a.x;
+    bool side = false;
+    if (!c.portrait && b.y - a.y >= th.u(30)) {
+        const float side_w = std::max((b.x - a.x) * 0.3f, th.u(50));
+        const float w = b.x - a.x - side_w - th.u(4);
+        const float wh = textHeight(th.body, where, w) + th.u(2);
+        if (w >= tile_min_w && tileHeight(rowsFor(w), b.y - a.y - wh) >= th.min_target) {
+            tiles_w = w;
+            side = true;
+        }
+    }
+    const int rows = rowsFor(tiles_w);
+    // The dates and the venue when the tiles keep a comfortable height under them.
+    const float wh = textHeight(th.body, where, tiles_w) + th.u(2);
+    const bool show_where = tileHeight(rows, b.y - a.y - wh) >= th.min_target;
+    const float tiles_h = b.y - a.y - (show_where ? wh : 0);
+    const float tile_h = std::max(th.min_touch, tileHeight(rows, tiles_h));
+    const float tiles_top = b.y - rows * tile_h - gap * static_cast<float>(rows - 1);
+    if (show_where) textWrapped(c, th.body, ImVec2(a.x, tiles_top - wh), th.c.text_muted, where, tiles_w);
+
+    // Rows share the tiles evenly (the first rows take one more), each row spans the width.
+    int i = 0;
+    for (int r = 0; r < rows; ++r) {
+        const int in_row = n / rows + (r < n % rows ? 1 : 0);
+        const float tw = (tiles_w - gap * static_cast<float>(in_row - 1)) / static_cast<float>(in_row);
+        const float y0 = tiles_top + static_cast<float>(r) * (tile_h + gap);
+        for (int k = 0; k < in_row && i < n; ++k, ++i) {
+            const float x0 = a.x + static_cast<float>(k) * (tw + gap);
+            drawTile(c, kTiles[i], ImVec2(x0, y0), ImVec2(x0 + tw, y0 + tile_h), i == 0);
+        }
+    }
+    if (side) {
+        drawNowOnStage(c, ImVec2(a.x + tiles_w + th.u(4), a.y), b, 3);
+    } else {
+        const float top = show_where ? tiles_top - wh : tiles_top;
+        if (top - a.y > th.u(24)) drawNowOnStage(c, a, ImVec2(b.x, top - th.u(2)), 3);
+    }
+}
+
 } // namespace
 
 std::string HomeScreen::title(const Ctx& c) const { return c.t(S::Home); }
@@ -157,11 +213,6 @@ std::string HomeScreen::title(const Ctx& c) const { return c.t(S::Home); }
 void HomeScreen::draw(Ctx& c) {
     const Theme& th = c.th;
     const Event& ev = c.model.event;
-    const float margin = th.u(6);
-    const ImVec2 a(c.min.x + margin, c.min.y + margin), b(c.max.x - margin, c.max.y - margin);
-
-    // The event, large and calm.
-    float y = a.y;
     const size_t n = sizeof kTiles / sizeof kTiles[0];
     const float gap = th.u(3);
     // Landscape puts tiles and "now on stage" beside the event's name. When large text no longer fits
@@ -170,6 +221,33 @@ void HomeScreen::draw(Ctx& c) {
     for (const Tile& t : kTiles)
         title_need = std::max(title_need, textWidth(th.heading, t.icon) + th.u(1.5f) + textWidth(th.heading, c.t(t.title)));
     const float tile_min_w = title_need + th.u(6);
+    // The least height of a tile with its icon and title on one line.
+    const float short_tile = th.heading->FontSize + th.u(4);
+
+    std::string where = std::string(icon::Calendar) + "  " + eventDates(ev, c.lang());
+    const std::string venue = ev.venue.in(c.lang());
+    if (!venue.empty()) where += "     " + std::string(icon::MapMarker) + "  " + venue;
+
+    // Low reach with a tight mounting (about a third of the screen in reach) or large text leaves too
+    // little height for the big tiles: they become a compact grid of finger-sized buttons.
+    if (c.settings.low_reach) {
+        const float m = th.u(6);
+        const ImVec2 a(c.min.x + m, c.min.y + m), b(c.max.x - m, c.max.y - m);
+        const float side_w = std::max((b.x - a.x) * 0.34f, th.u(50));
+        const bool stacked = !c.portrait && (b.x - side_w - th.u(5) - a.x - gap * 2) / 3 < tile_min_w;
+        const float head_w = c.portrait || stacked ? b.x - a.x : (b.x - a.x) * 0.62f;
+        const float avail = b.y - a.y - textHeight(th.body, where, head_w) - th.u(4);
+        const float rows = c.portrait || stacked ? 3 : 2;
+        const float least = c.portrait ? th.min_target * 1.6f : short_tile + th.u(2);
+        if (avail < rows * least + (rows - 1) * gap) {
+            drawCompact(c, where, tile_min_w);
+            return;
+        }
+    }
+
+    const float margin = th.u(6);
+    const ImVec2 a(c.min.x + margin, c.min.y + margin), b(c.max.x - margin, c.max.y - margin);
+    float y = a.y;
     const float side_w = std::max((b.x - a.x) * 0.34f, th.u(50));
     const bool stacked = !c.portrait && (b.x - side_w - th.u(5) - a.x - gap * 2) / 3 < tile_min_w;
     const float head_w = c.portrait || stacked ? b.x - a.x : (b.x - a.x) * 0.62f;
@@ -179,9 +257,6 @@ void HomeScreen::draw(Ctx& c) {
         const std::string sub = ev.subtitle.in(c.lang());
         if (!sub.empty()) y += textWrapped(c, th.heading, ImVec2(a.x, y), th.c.text, sub, head_w) + th.u(1.5f);
     }
-    std::string where = std::string(icon::Calendar) + "  " + eventDates(ev, c.lang());
-    const std::string venue = ev.venue.in(c.lang());
-    if (!venue.empty()) where += "     " + std::string(icon::MapMarker) + "  " + venue;
     y += textWrapped(c, th.body, ImVec2(a.x, y), th.c.text_muted, where, head_w) + th.u(4);
 
     if (stacked) {

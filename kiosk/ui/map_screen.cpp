@@ -123,6 +123,24 @@ std::string itemName(const Model& m, const std::string& item, Lang lang) {
     return item;
 }
 
+// Which symbol keeps its own target when symbols crowd at a zoom: what a visitor most often walks
+// up to ask for first.
+int poiImportance(PoiType t) {
+    switch (t) {
+    case PoiType::AccessibleToilet: return 9;
+    case PoiType::InfoDesk: return 9;
+    case PoiType::Lift: return 8;
+    case PoiType::Toilet: return 7;
+    case PoiType::FirstAid: return 7;
+    case PoiType::Exit: return 6;
+    case PoiType::Stairs: return 5;
+    case PoiType::Escalator: return 4;
+    case PoiType::Catering: return 4;
+    case PoiType::Cloakroom: return 3;
+    }
+    return 0;
+}
+
 // A button in the panel's action area.
 struct Action {
     std::string id;
@@ -242,6 +260,24 @@ void MapScreen::draw(Ctx& c) {
         if (s.route.ok) showLeg(0);
     };
 
+    auto chooseLevel = [&](const Level* l) {
+        if (s.level == l->id) return;
+        s.level = l->id;
+        std::string sel_level;
+        Vec2 sel_at;
+        if (!s.has_route && locate(m, s.selected, &sel_level, &sel_at) && sel_level != l->id) s.selected.clear();
+        s.cam.reset();
+        s.centre_pending = s.fit_leg_pending = false;
+        s.jump_pending = true;
+        // Following a route by hand: the part on that level becomes the one shown.
+        if (s.has_route && s.route.ok)
+            for (size_t i = 0; i < s.route.legs.size(); ++i)
+                if (s.route.legs[i].level == l->id) {
+                    showLeg(static_cast<int>(i));
+                    break;
+                }
+    };
+
     // [SECTION] Arrivals, requests, reloads
     NavEntry& nav = c.nav.route();
     if (nav.serial != s.serial) {
@@ -291,7 +327,9 @@ void MapScreen::draw(Ctx& c) {
     // [SECTION] Layout: map and side panel (landscape) or map over panel (portrait).
     const float gap = th.u(3);
     ImVec2 map_a, map_b, pan_a, pan_b;
-    if (!c.portrait) {
+    // By the shape of the area, not of the display: low reach on a portrait screen leaves a wide strip,
+    // where plan and panel side by side keep both usable.
+    if (!c.portrait || c.h() < c.w() * 0.75f) {
         const float panel_w = std::clamp(c.w() * 0.3f, th.u(55), th.u(80));
         map_a = ImVec2(c.min.x + gap, c.min.y + gap);
         map_b = ImVec2(c.max.x - panel_w - gap * 2, c.max.y - gap);
@@ -300,7 +338,7 @@ void MapScreen::draw(Ctx& c) {
     } else {
         // Larger text needs a taller panel for the same steps; the plan keeps at least half.
         const float share = th.text_scale > 1.2f ? 0.5f : 0.4f;
-        const float panel_h = std::clamp(c.h() * share, th.u(50), c.h() * 0.5f);
+        const float panel_h = std::min(std::max(c.h() * share, th.u(50)), c.h() * 0.5f);
         map_a = ImVec2(c.min.x + gap, c.min.y + gap);
         map_b = ImVec2(c.max.x - gap, c.max.y - panel_h - gap * 2);
         pan_a = ImVec2(c.min.x + gap, c.max.y - panel_h - gap);
@@ -308,6 +346,36 @@ void MapScreen::draw(Ctx& c) {
     }
     const ImVec2 map_c((map_a.x + map_b.x) * 0.5f, (map_a.y + map_b.y) * 0.5f);
     const ImVec2 map_size(map_b.x - map_a.x, map_b.y - map_a.y);
+    // A short panel (low reach with little of the screen in reach) drops its title first; if the level
+    // switch and the actions still do not fit above each other, the level switch moves into the plan's
+    // lower corner beside the zoom buttons and the actions shrink to the least finger size.
+    bool show_title = th.text_scale <= 1.2f, levels_in_plan = false, compact = false;
+    {
+        const float pw = pan_b.x - pan_a.x - th.u(6);
+        int level_rows = 0;
+        if (levels.size() > 1) {
+            float lx = 0;
+            level_rows = 1;
+            for (const Level* l : levels) {
+                const float bw = std::min(pw, buttonWidth(c, nullptr, l->name.in(c.lang()), th.strong));
+                if (lx > 0 && lx + bw > pw + 1) {
+                    ++level_rows;
+                    lx = 0;
+                }
+                lx += bw + th.u(1.5f);
+            }
+        }
+        const float levels_h = level_rows ? th.caption->FontSize + th.u(1) + level_rows * (th.min_target + th.u(1.5f)) +
+                                                th.u(0.5f)
+                                          : 0;
+        const float actions_h = 2 * (th.min_target + th.u(1.5f));
+        const float fixed = th.u(3) + th.u(1) + th.u(6) + actions_h + th.u(3); // padding, divider, some body
+        const float title_h = th.heading->FontSize + th.u(2);
+        const float avail = pan_b.y - pan_a.y;
+        if (show_title && fixed + title_h + levels_h > avail) show_title = false;
+        if (fixed + levels_h > avail && level_rows) levels_in_plan = compact = true;
+    }
+    const float action_h = compact ? th.u(7) : th.min_target; // u(7): 56 px at 1080p, above min_touch
 
     // [SECTION] The view
     const float rotation = planRotationDeg(kiosk);
@@ -347,6 +415,17 @@ void MapScreen::draw(Ctx& c) {
     }
     // Views asked for by a selection or a route leg: computed now that the map's size is known.
     if (s.centre_pending) {
+        // A stand asked for from elsewhere (search, "show on map") comes into view large enough to tap.
+        if (const Stand* st = selKind(s.selected) == std::string("stand") ? m.stand(selId(s.selected)) : nullptr) {
+            ImVec2 mn(FLT_MAX, FLT_MAX), mx(-FLT_MAX, -FLT_MAX);
+            for (const Vec2& p : st->shape) {
+                const ImVec2 r = v.rotate(p);
+                mn = ImVec2(std::min(mn.x, r.x), std::min(mn.y, r.y));
+                mx = ImVec2(std::max(mx.x, r.x), std::max(mx.y, r.y));
+            }
+            const float side = std::min(mx.x - mn.x, mx.y - mn.y) * fit;
+            if (side > 0) s.cam.zoom = std::clamp(std::max(s.cam.zoom, th.min_target / side), kMinZoom, kMaxZoom);
+        }
         const ImVec2 r = v.rotate(s.centre_at);
         s.cam.pan = ImVec2(-(r.x - v.rc.x) * fit * s.cam.zoom, -(r.y - v.rc.y) * fit * s.cam.zoom);
         s.cam.velocity = ImVec2(0, 0);
@@ -402,7 +481,13 @@ void MapScreen::draw(Ctx& c) {
         }
         zoom_x -= bw + th.u(1.5f);
     }
-    const float zoom_top = map_b.y - th.u(2) - zoom_rows * th.min_target - (zoom_rows - 1) * th.u(1.5f);
+    float plan_levels_w = 0; // the level switch in the plan's lower left corner
+    if (levels_in_plan)
+        for (const Level* l : levels) plan_levels_w += buttonWidth(c, nullptr, l->name.in(c.lang()), th.strong) + th.u(1.5f);
+    const bool levels_share_row =
+        zoom_one_row && zoom_bw[0] + zoom_bw[1] + zoom_bw[2] + th.u(3) + th.u(3) + plan_levels_w <= map_size.x - th.u(2);
+    const int plan_rows = zoom_rows + (levels_in_plan && !levels_share_row ? 1 : 0);
+    const float zoom_top = map_b.y - th.u(2) - plan_rows * th.min_target - (plan_rows - 1) * th.u(1.5f);
     c.touch.pushClip(map_a, ImVec2(map_b.x, zoom_top - th.u(0.5f)));
     const float line = std::max(1.0f, th.scale * 1.5f);
     const float pad = th.u(0.5f);
@@ -425,6 +510,118 @@ void MapScreen::draw(Ctx& c) {
         l.max = ImVec2(l.text_pos.x + w + bp, l.text_pos.y + lh + bp * 0.5f);
         labels.add(std::move(l));
     };
+
+    // [SECTION] Which parts of the plan are their own touch target at this zoom
+    // A stand or symbol smaller than a finger, or crowding a neighbour, is not a target of its own:
+    // the plan under it is ("zoom in here"), so one or two taps bring it to finger size. Symbols that
+    // crowd give way to the more important one and show again after a zoom step.
+    const ImVec2 clip_a = map_a, clip_b(map_b.x, zoom_top - th.u(0.5f));
+    const float least = th.min_touch;
+    const bool axis_aligned = std::fabs(std::sin(2 * rotation * kPi / 180.0f)) < 0.02f;
+    const float poi_r = th.u(2.25f); // an icon, not text: the same size at every text scale
+    const float poi_hit = std::max(poi_r, th.min_touch * 0.5f);
+    auto visiblePart = [&](ImVec2 mn, ImVec2 mx, ImVec2* a, ImVec2* b) {
+        *a = ImVec2(std::max(mn.x, clip_a.x), std::max(mn.y, clip_a.y));
+        *b = ImVec2(std::min(mx.x, clip_b.x), std::min(mx.y, clip_b.y));
+        return a->x < b->x && a->y < b->y;
+    };
+    struct StandView {
+        const Stand* stand = nullptr;
+        std::vector<ImVec2> pts;
+        ImVec2 mn, mx;   // screen bounds
+        ImVec2 ta, tb;   // the box a target would take
+        bool target = false;
+    };
+    struct PoiView {
+        const Poi* poi = nullptr;
+        ImVec2 at;
+        bool shown = false; // drawn and a target
+    };
+    std::vector<StandView> stand_views;
+    std::vector<PoiView> poi_views;
+    std::vector<PlanCandidate> cands;
+    std::vector<bool> cand_seen; // the candidate lies in view
+    for (const Poi& p : m.pois) {
+        if (p.level != s.level) continue;
+        PoiView pv;
+        pv.poi = &p;
+        pv.at = v(p.pos);
+        const bool sel = s.selected == "poi:" + p.id;
+        PlanCandidate pc{ImVec2(pv.at.x - poi_hit, pv.at.y - poi_hit), ImVec2(pv.at.x + poi_hit, pv.at.y + poi_hit),
+                         sel ? 1000 : 100 + poiImportance(p.type)};
+        ImVec2 va, vb;
+        const bool seen = visiblePart(pc.min, pc.max, &va, &vb);
+        if (seen) pc.min = va, pc.max = vb;
+        cands.push_back(pc);
+        cand_seen.push_back(seen);
+        poi_views.push_back(std::move(pv));
+    }
+    for (const Stand& st : m.stands) {
+        if (st.level != s.level || st.shape.size() < 3) continue;
+        StandView sv;
+        sv.stand = &st;
+        sv.pts = toScreen(v, st.shape);
+        screenBounds(sv.pts, &sv.mn, &sv.mx);
+        sv.ta = sv.mn;
+        sv.tb = sv.mx;
+        if (!axis_aligned) {
+            // A turned stand's box covers its neighbours' corners: the target is the square that lies
+            // inside the stand around its middle.
+            float shortest = FLT_MAX;
+            for (size_t i = 0; i < sv.pts.size(); ++i) {
+                const ImVec2 a = sv.pts[i], b = sv.pts[(i + 1) % sv.pts.size()];
+                shortest = std::min(shortest, std::hypot(b.x - a.x, b.y - a.y));
+            }
+            const float rad = rotation * kPi / 180.0f;
+            const float half = shortest / (std::fabs(std::cos(rad)) + std::fabs(std::sin(rad))) * 0.5f;
+            const ImVec2 cen((sv.mn.x + sv.mx.x) * 0.5f, (sv.mn.y + sv.mx.y) * 0.5f);
+            sv.ta = ImVec2(cen.x - half, cen.y - half);
+            sv.tb = ImVec2(cen.x + half, cen.y + half);
+        }
+        PlanCandidate pc{sv.ta, sv.tb, s.selected == "stand:" + st.id ? 1000 : 10};
+        ImVec2 va, vb;
+        const bool seen = visiblePart(pc.min, pc.max, &va, &vb);
+        // A stand smaller than a finger stays small however much of it shows.
+        const bool small = sv.tb.x - sv.ta.x < least || sv.tb.y - sv.ta.y < least;
+        if (seen && !small) pc.min = va, pc.max = vb;
+        cands.push_back(pc);
+        cand_seen.push_back(seen);
+        stand_views.push_back(std::move(sv));
+    }
+    const std::vector<bool> accepted = acceptPlanTargets(cands, least);
+    bool needs_zoom = false; // something in view is reached only by zooming in
+    for (size_t i = 0; i < poi_views.size(); ++i) {
+        poi_views[i].shown = accepted[i] || !cand_seen[i];
+        if (cand_seen[i] && !accepted[i]) needs_zoom = true;
+    }
+    for (size_t i = 0; i < stand_views.size(); ++i) {
+        const size_t ci = poi_views.size() + i;
+        stand_views[i].target = accepted[ci];
+        if (cand_seen[ci] && !accepted[ci]) needs_zoom = true;
+    }
+    // A room takes touches where no stand too small for a finger lies on it (a hall at "whole level"
+    // is a place to zoom into, not a place to select).
+    auto roomIsTarget = [&](const std::vector<ImVec2>& pts, ImVec2 mn, ImVec2 mx) {
+        if (mx.x - mn.x < least || mx.y - mn.y < least) return false;
+        for (const StandView& sv : stand_views)
+            if (!sv.target && pointInPolygon(pts, ImVec2((sv.mn.x + sv.mx.x) * 0.5f, (sv.mn.y + sv.mx.y) * 0.5f)))
+                return false;
+        return true;
+    };
+    for (const Room& r : m.rooms) {
+        if (r.level != s.level || r.shape.size() < 3) continue;
+        const auto pts = toScreen(v, r.shape);
+        ImVec2 mn, mx, va, vb;
+        screenBounds(pts, &mn, &mx);
+        if (visiblePart(mn, mx, &va, &vb) && !roomIsTarget(pts, mn, mx)) needs_zoom = true;
+    }
+    needs_zoom = needs_zoom && s.cam.zoom < kMaxZoom * 0.99f;
+    // Under everything else: the plan itself, where a tap zooms in around the finger.
+    if (needs_zoom && clip_b.y - clip_a.y >= least && c.touch.target("map.plan", c.t(S::MapZoomHere), clip_a, clip_b)) {
+        const ImVec2 at = c.touch.position();
+        s.cam.zoomTo(ImVec2(at.x - map_c.x, at.y - map_c.y), 2.0f);
+        s.centre_pending = s.fit_leg_pending = false;
+    }
 
     bool has_background = false;
     if (level && level->outline.size() >= 3) {
@@ -457,7 +654,7 @@ void MapScreen::draw(Ctx& c) {
         const bool sel = s.selected == "room:" + r.id;
         ImVec2 mn, mx;
         screenBounds(pts, &mn, &mx);
-        if (c.touch.target("room." + r.id, r.name.in(c.lang()), mn, mx, &pts)) {
+        if (roomIsTarget(pts, mn, mx) && c.touch.target("room." + r.id, r.name.in(c.lang()), mn, mx, &pts)) {
             s.selected = "room:" + r.id;
             s.panel_scroll = ScrollState{};
         }
@@ -481,26 +678,15 @@ void MapScreen::draw(Ctx& c) {
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), pal.map_floor_line, 0,
                         std::max(line, static_cast<float>(w.thickness) * v.scale));
     }
-    const bool axis_aligned = std::fabs(std::sin(2 * rotation * kPi / 180.0f)) < 0.02f;
-    for (const Stand& st : m.stands) {
-        if (st.level != s.level || st.shape.size() < 3) continue;
-        const auto pts = toScreen(v, st.shape);
+    for (const StandView& sv : stand_views) {
+        const Stand& st = *sv.stand;
+        const auto& pts = sv.pts;
         const Exhibitor* ex = m.exhibitorAtStand(st.id);
         const bool sel = s.selected == "stand:" + st.id;
-        ImVec2 mn, mx;
-        screenBounds(pts, &mn, &mx);
+        const ImVec2 mn = sv.mn, mx = sv.mx;
         const std::string label = std::string(c.t(S::Stand)) + " " + st.id + (ex ? " – " + ex->name : "");
-        // Small stands (the whole level in view) keep a finger-sized target around their centre.
-        const float min_half = th.min_target * 0.3f;
         const ImVec2 cen((mn.x + mx.x) * 0.5f, (mn.y + mx.y) * 0.5f);
-        bool tapped;
-        if (mx.x - mn.x < min_half * 2 || mx.y - mn.y < min_half * 2)
-            tapped = c.touch.target("stand." + st.id, label,
-                                    ImVec2(std::min(mn.x, cen.x - min_half), std::min(mn.y, cen.y - min_half)),
-                                    ImVec2(std::max(mx.x, cen.x + min_half), std::max(mx.y, cen.y + min_half)));
-        else
-            tapped = c.touch.target("stand." + st.id, label, mn, mx, &pts);
-        if (tapped) {
+        if (sv.target && c.touch.target("stand." + st.id, label, sv.ta, sv.tb, axis_aligned ? &pts : nullptr)) {
             s.selected = "stand:" + st.id;
             s.panel_scroll = ScrollState{};
         }
@@ -585,15 +771,15 @@ void MapScreen::draw(Ctx& c) {
         }
     }
 
-    // Points of interest: an icon in a disc, big enough to tap; the name beside it where it fits.
-    const float poi_r = std::max(th.u(2.25f), lf->FontSize * 0.8f);
-    for (const Poi& p : m.pois) {
-        if (p.level != s.level) continue;
-        const ImVec2 at = v(p.pos);
+    // Points of interest: an icon in a disc, a finger-sized target around it; the name beside it where
+    // it fits. Crowded ones wait for the next zoom step (acceptPlanTargets above).
+    for (const PoiView& pv : poi_views) {
+        if (!pv.shown) continue;
+        const Poi& p = *pv.poi;
+        const ImVec2 at = pv.at;
         const bool sel = s.selected == "poi:" + p.id;
         const std::string name = p.name.in(c.lang()).empty() ? poiName(p.type, c.lang()) : p.name.in(c.lang());
-        const float hit = std::max(poi_r, th.min_touch * 0.5f);
-        if (c.touch.target("poi." + p.id, name, ImVec2(at.x - hit, at.y - hit), ImVec2(at.x + hit, at.y + hit))) {
+        if (c.touch.target("poi." + p.id, name, ImVec2(at.x - poi_hit, at.y - poi_hit), ImVec2(at.x + poi_hit, at.y + poi_hit))) {
             s.selected = "poi:" + p.id;
             s.panel_scroll = ScrollState{};
         }
@@ -601,10 +787,11 @@ void MapScreen::draw(Ctx& c) {
         dl->AddCircle(at, poi_r, pal.map_symbol, 24, line * 1.5f);
         // Selected: a second, outer ring as well as the colour (never colour alone).
         if (sel) dl->AddCircle(at, poi_r + line * 3.5f, pal.map_selected, 24, line * 2);
+        // The icon keeps to its disc at every text scale (drawn from the larger atlas, scaled down).
         const char* ic = poiIcon(p.type);
-        const float iw = textWidth(lf, ic);
-        dl->AddText(lf, lf->FontSize, ImVec2(std::floor(at.x - iw * 0.5f), std::floor(at.y - lh * 0.5f)),
-                    pal.map_symbol, ic);
+        const float isz = std::min(lf->FontSize, poi_r * 1.25f);
+        const float iw = lf->CalcTextSizeA(isz, FLT_MAX, 0, ic).x;
+        dl->AddText(lf, isz, ImVec2(std::floor(at.x - iw * 0.5f), std::floor(at.y - isz * 0.5f)), pal.map_symbol, ic);
         labels.block(ImVec2(at.x - poi_r, at.y - poi_r), ImVec2(at.x + poi_r, at.y + poi_r));
         // Beside the disc: right if there is room, else left (the placer drops it if neither is free).
         const float w = textWidth(lf, name);
@@ -711,6 +898,19 @@ void MapScreen::draw(Ctx& c) {
             s.cam.zoomAbout(ImVec2(0, 0), 2.0f);
             s.centre_pending = s.fit_leg_pending = false;
         }
+        if (levels_in_plan) {
+            // Lowest floor on the left, like reading the floors upwards.
+            float lx = map_a.x + th.u(2);
+            const float lb = levels_share_row ? map_b.y - th.u(2) : y1 - bh - th.u(1.5f);
+            for (const Level* l : levels) {
+                const std::string name = l->name.in(c.lang());
+                const float bw = buttonWidth(c, nullptr, name, th.strong);
+                if (button(c, "level." + l->id, nullptr, name, ImVec2(lx, lb - bh), ImVec2(lx + bw, lb),
+                           l->id == s.level ? Style::Selected : Style::Secondary))
+                    chooseLevel(l);
+                lx += bw + th.u(1.5f);
+            }
+        }
     }
 
     // [SECTION] Side panel: title, levels, then the selection or the route, actions at the bottom.
@@ -719,13 +919,13 @@ void MapScreen::draw(Ctx& c) {
     float y = pan_a.y + th.u(3);
     // With large text the panel's height goes to the selection and the route; the plan itself says
     // where we are.
-    if (th.text_scale <= 1.2f) {
+    if (show_title) {
         text(c, th.heading, ImVec2(px, y), pal.accent, icon::Map);
         textEllipsis(c, th.heading, ImVec2(px + textWidth(th.heading, icon::Map) + th.u(2), y), pal.text, c.t(S::Map),
                      pw - th.u(8));
         y += th.heading->FontSize + th.u(2);
     }
-    if (levels.size() > 1) {
+    if (levels.size() > 1 && !levels_in_plan) {
         text(c, th.caption, ImVec2(px, y), pal.text_muted, std::string(icon::Layers) + "  " + c.t(S::Level));
         y += th.caption->FontSize + th.u(1);
         // Highest floor on top, like a lift panel.
@@ -739,24 +939,8 @@ void MapScreen::draw(Ctx& c) {
                 y += th.min_target + th.u(1.5f);
             }
             if (button(c, "level." + l->id, nullptr, name, ImVec2(lx, y), ImVec2(lx + bw, y + th.min_target),
-                       l->id == s.level ? Style::Selected : Style::Secondary)) {
-                if (s.level != l->id) {
-                    s.level = l->id;
-                    std::string sel_level;
-                    Vec2 sel_at;
-                    if (!s.has_route && locate(m, s.selected, &sel_level, &sel_at) && sel_level != l->id) s.selected.clear();
-                    s.cam.reset();
-                    s.centre_pending = s.fit_leg_pending = false;
-                    s.jump_pending = true;
-                    // Following a route by hand: the part on that level becomes the one shown.
-                    if (route_ok)
-                        for (size_t i = 0; i < s.route.legs.size(); ++i)
-                            if (s.route.legs[i].level == l->id) {
-                                showLeg(static_cast<int>(i));
-                                break;
-                            }
-                }
-            }
+                       l->id == s.level ? Style::Selected : Style::Secondary))
+                chooseLevel(l);
             lx += bw + th.u(1.5f);
         }
         y += th.min_target + th.u(2);
@@ -801,7 +985,7 @@ void MapScreen::draw(Ctx& c) {
                 rows.push_back({&a});
         }
     }
-    const float row_h = th.min_target + th.u(1.5f);
+    const float row_h = action_h + th.u(1.5f);
     const float actions_top = pan_b.y - th.u(3) - rows.size() * row_h + (rows.empty() ? 0 : th.u(1.5f));
     {
         float ry = actions_top;
@@ -809,7 +993,7 @@ void MapScreen::draw(Ctx& c) {
             const float bw = row.size() == 1 ? pw : (pw - th.u(1.5f)) * 0.5f;
             float bx = px;
             for (const Action* a : row) {
-                if (button(c, a->id, a->icon, a->label, ImVec2(bx, ry), ImVec2(bx + bw, ry + th.min_target), a->style)) {
+                if (button(c, a->id, a->icon, a->label, ImVec2(bx, ry), ImVec2(bx + bw, ry + action_h), a->style)) {
                     if (a->id == "route.start") {
                         startRoute(s.selected, c.settings.low_reach);
                     } else if (a->id == "route.clear") {
@@ -938,7 +1122,7 @@ void MapScreen::draw(Ctx& c) {
                 by += th.u(1) + textWrapped(c, th.body, ImVec2(px, by + th.u(1)), pal.text_muted,
                                             std::string(icon::Layers) + "  " + pl->name.in(c.lang()), pw);
         } else {
-            by += textWrapped(c, th.body, ImVec2(px, by), pal.text_muted, std::string(icon::Hand) + "  " + c.t(S::MapTapHint), pw);
+            by += textWrapped(c, th.body, ImVec2(px, by), pal.text_muted, std::string(icon::Hand) + "  " + c.t(needs_zoom ? S::MapTapHintZoom : S::MapTapHint), pw);
         }
         scrollEnd(c, "map.panel", body_a, body_b, s.panel_scroll, by - top + th.u(3));
     }

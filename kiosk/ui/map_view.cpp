@@ -226,6 +226,34 @@ std::vector<ImVec2> polylinePrefix(const std::vector<ImVec2>& pts, float length)
     return out;
 }
 
+// [SECTION] Touch targets on the plan
+
+std::vector<bool> acceptPlanTargets(const std::vector<PlanCandidate>& c, float least, float tolerance) {
+    std::vector<size_t> order(c.size());
+    for (size_t i = 0; i < c.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return c[a].priority > c[b].priority; });
+    std::vector<bool> ok(c.size(), false);
+    std::vector<size_t> taken;
+    for (size_t i : order) {
+        const PlanCandidate& a = c[i];
+        if (a.max.x - a.min.x < least || a.max.y - a.min.y < least) continue;
+        bool clear = true;
+        for (size_t j : taken) {
+            const PlanCandidate& b = c[j];
+            const float ox = std::min(a.max.x, b.max.x) - std::max(a.min.x, b.min.x);
+            const float oy = std::min(a.max.y, b.max.y) - std::max(a.min.y, b.min.y);
+            if (ox > tolerance && oy > tolerance) {
+                clear = false;
+                break;
+            }
+        }
+        if (!clear) continue;
+        ok[i] = true;
+        taken.push_back(i);
+    }
+    return ok;
+}
+
 // [SECTION] Labels
 
 bool LabelPlacer::free(const Box& b) const {

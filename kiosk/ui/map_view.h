@@ -85,6 +85,19 @@ void screenBounds(const std::vector<ImVec2>& pts, ImVec2* mn, ImVec2* mx);
 float polylineLength(const std::vector<ImVec2>& pts);
 std::vector<ImVec2> polylinePrefix(const std::vector<ImVec2>& pts, float length);
 
+// [SECTION] Touch targets on the plan
+
+// Something on the plan that may become a touch target at this zoom (a stand, a symbol).
+struct PlanCandidate {
+    ImVec2 min, max; // the box it would register
+    int priority = 0; // higher first: the selected item, then symbols by importance, then stands
+};
+
+// Which candidates are their own touch target at this zoom: highest priority first, each only when
+// it is at least `least` px both ways and overlaps no candidate taken before it by more than
+// `tolerance` px (neighbouring stands share an edge). The rest are reached by zooming in.
+std::vector<bool> acceptPlanTargets(const std::vector<PlanCandidate>& c, float least, float tolerance = 0.5f);
+
 // [SECTION] Labels
 
 // Labels are placed greedily: the most important first, each only where it overlaps nothing placed

@@ -119,6 +119,21 @@ void drawBlock(Ctx& c, const std::string& id, const Block& b, ImVec2 p, float w,
     }
 }
 
+// The screen's title and subtitle on one line ("Programm · Heute, Mittwoch, …"), for a low screen
+// area. Returns the height used.
+float compactTitle(Ctx& c, const char* ic, const std::string& title, const std::string& sub) {
+    const Theme& th = c.th;
+    const float x = c.min.x + th.u(4), y = c.min.y + th.u(1.5f), w = c.max.x - th.u(4) - x;
+    text(c, th.strong, ImVec2(x, y), th.c.accent, ic);
+    const float tx = x + textWidth(th.strong, ic) + th.u(1.5f);
+    text(c, th.strong, ImVec2(tx, y), th.c.text, title);
+    // The subtitle only when all of it fits (the day's button says the same).
+    const std::string rest = "·  " + sub;
+    const float sx = tx + textWidth(th.strong, title) + th.u(1);
+    if (!sub.empty() && sx + textWidth(th.body, rest) <= x + w) text(c, th.body, ImVec2(sx, y), th.c.text_muted, rest);
+    return th.strong->FontSize + th.u(3);
+}
+
 } // namespace
 
 std::string ProgramScreen::title(const Ctx& c) const {
@@ -167,6 +182,7 @@ void ProgramScreen::draw(Ctx& c) {
         topics_.clear();
         langs_.clear();
         filters_open_ = false;
+        filter_scroll_ = ScrollState{};
         view_ = choice.isToday() && !sch.nowAndNextAll(c.now_utc).empty() ? View::Now : View::Timeline;
         jump_to_now_ = true;
         time_scroll_ = lane_scroll_ = ScrollState{};
@@ -185,7 +201,10 @@ void ProgramScreen::draw(Ctx& c) {
         sub = dayLong(sch.days()[static_cast<size_t>(day)].day, c.lang());
         if (today_shown) sub = std::string(c.t(S::Today)) + ", " + sub;
     }
-    float y = c.min.y + screenTitle(c, icon::Calendar, c.t(S::Program), sub);
+    // Low reach with a tight mounting leaves a low screen area: the title takes one line.
+    const bool low = c.settings.low_reach && c.h() < th.u(50);
+    float y = c.min.y + (low ? compactTitle(c, icon::Calendar, c.t(S::Program), sub)
+                             : screenTitle(c, icon::Calendar, c.t(S::Program), sub));
     const float margin = th.u(4);
 
     // Outside the event days: the nearest day, and a note that says so.
@@ -221,7 +240,8 @@ void ProgramScreen::draw(Ctx& c) {
         y += th.body->FontSize + th.u(2);
     }
     const ImVec2 a(c.min.x, y), b(c.max.x, c.max.y);
-    switch (view_) {
+    // The filter panel may take all of a low screen area: the talks show again when it closes.
+    if (b.y - a.y >= th.min_target) switch (view_) {
     case View::Now: drawNow(c, a, b); break;
     case View::Timeline: drawTimeline(c, a, b, shown, day, today_now); break;
     case View::List: drawList(c, a, b, shown, today_now); break;
@@ -343,13 +363,26 @@ float ProgramScreen::drawFilters(Ctx& c, float y, const std::vector<const Talk*>
         at.push_back(flow.place(w, ch));
         sizes.emplace_back(w, ch);
     }
-    const float bottom = flow.bottom() + pad;
-    panel(c, ImVec2(c.min.x + margin, y), ImVec2(c.max.x - margin, bottom), th.c.surface_alt, false);
+    // The panel keeps room for a few talks below it; in a low screen area (low reach with a tight
+    // mounting, large text) it takes the whole room instead, and scrolls when the chips need more.
+    const float full = flow.bottom() + pad - y;
+    const float room = c.max.y - th.u(2) - y;
+    const float one_row = pad * 2 + th.min_target;
+    const float keep = th.u(24);
+    const float panel_h = std::min(full, room - keep >= std::min(full, one_row * 1.5f) ? room - keep : room);
+    const float bottom = y + panel_h;
+    const ImVec2 p0(c.min.x + margin, y), p1(c.max.x - margin, bottom);
+    panel(c, p0, p1, th.c.surface_alt, false);
+    const bool scrolls = full > panel_h + 0.5f;
+    float shift = 0;
+    if (scrolls) shift = scrollBegin(c, "program.filters", p0, p1, filter_scroll_) - y;
+    const float view_top = scrolls ? p0.y : -FLT_MAX, view_bottom = scrolls ? p1.y : FLT_MAX;
     for (size_t i = 0; i < chips.size(); ++i) {
         const Chip& chip = chips[i];
         const Style style = chip.id == "filter.clear" ? Style::Quiet : chip.on ? Style::Selected : Style::Secondary;
-        if (ww::chip(c, chip.id, chip.icon, chip.label, at[i], ImVec2(at[i].x + sizes[i].x, at[i].y + sizes[i].y), -FLT_MAX,
-                     FLT_MAX, style, th.body)) {
+        const ImVec2 cmin(at[i].x, at[i].y + shift);
+        if (ww::chip(c, chip.id, chip.icon, chip.label, cmin, ImVec2(cmin.x + sizes[i].x, cmin.y + sizes[i].y), view_top,
+                     view_bottom, style, th.body)) {
             if (chip.id == "filter.clear") {
                 topics_.clear();
                 langs_.clear();
@@ -361,6 +394,7 @@ float ProgramScreen::drawFilters(Ctx& c, float y, const std::vector<const Talk*>
             c.nav.route().scroll = ScrollState{};
         }
     }
+    if (scrolls) scrollEnd(c, "program.filters", p0, p1, filter_scroll_, full);
     if (c.report) {
         nlohmann::json counts = nlohmann::json::object();
         for (const Chip& chip : chips)

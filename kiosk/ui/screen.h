@@ -91,6 +91,7 @@ private:
     bool filters_open_ = false;
     bool jump_to_now_ = false;        // scroll the timeline or list to the current time next frame
     ScrollState time_scroll_, lane_scroll_; // the timeline's two axes
+    ScrollState filter_scroll_;             // the filter panel when it is taller than its room
     uint64_t serial_ = 0;
 };
 

@@ -220,22 +220,43 @@ void SearchScreen::draw(Ctx& c) {
 
     // [SECTION] Layout: the keyboard at the bottom where the hand is; landscape puts results beside it.
     const float margin = th.u(4);
-    const float gap = th.u(1);
+    float gap = th.u(1);
     const float kb_w_max = c.portrait ? c.w() - margin * 2 : std::min(c.w() * 0.56f, th.u(150));
     const float key_w = std::floor((kb_w_max - gap * 10) / 11);
     const float field_h = std::max(th.min_target, th.heading->FontSize + th.u(4));
     // Keys shrink (never below a finger) when the screen area is low (low reach): the keyboard and the
     // field stay inside it.
-    const float key_fit = std::floor((c.h() - margin * 2 - field_h - th.u(3) - gap * 4) / 5);
+    float key_fit = std::floor((c.h() - margin * 2 - field_h - th.u(3) - gap * 4) / 5);
+    // Low reach with a tight mounting (about a third of the screen in reach): no title, narrow edges
+    // and gaps; landscape puts the field at the top of the results beside the keyboard.
+    const bool low = c.settings.low_reach && key_fit < th.min_touch;
+    const float edge = low ? th.u(1) : margin, field_gap = low ? th.u(1) : th.u(3);
+    const bool field_above = !low || c.portrait;
+    if (low) {
+        gap = th.u(0.5f);
+        key_fit = std::floor((c.h() - edge * 2 - (field_above ? field_h + field_gap : 0) - gap * 4) / 5);
+    }
     const float key_h = std::max(th.min_touch, std::min({std::max(th.min_target, std::min(key_w, th.u(11))), key_fit}));
     const float kb_h = key_h * 5 + gap * 4;
     const float kb_w = key_w * 11 + gap * 10;
-    const float head = screenTitle(c, icon::Search, c.t(S::Search));
-    ImVec2 kb_a(c.min.x + margin, c.max.y - margin - kb_h);
+    ImVec2 kb_a(c.min.x + margin, c.max.y - edge - kb_h);
+    // The title where it leaves the results above the keyboard some room (portrait low reach may give
+    // all the height to the keyboard and the field).
+    bool titled = !low;
+    if (titled && c.settings.low_reach && c.portrait && keyboard_) {
+        const float title_h = th.u(5) + textHeight(th.heading, c.t(S::Search), c.w() - th.u(12));
+        titled = kb_a.y - field_gap - field_h - th.u(2) - (c.min.y + title_h) >= th.u(10);
+    }
+    const float head = titled ? screenTitle(c, icon::Search, c.t(S::Search)) : edge;
     ImVec2 field_a, field_b, res_a, res_b;
-    if (keyboard_) {
-        field_a = ImVec2(kb_a.x, kb_a.y - th.u(3) - field_h);
-        field_b = ImVec2(kb_a.x + kb_w, kb_a.y - th.u(3));
+    if (keyboard_ && !field_above) {
+        field_a = ImVec2(kb_a.x + kb_w + th.u(4), kb_a.y);
+        field_b = ImVec2(c.max.x - margin, kb_a.y + field_h);
+        res_a = ImVec2(kb_a.x + kb_w, field_b.y + th.u(1));
+        res_b = ImVec2(c.max.x, c.max.y);
+    } else if (keyboard_) {
+        field_a = ImVec2(kb_a.x, kb_a.y - field_gap - field_h);
+        field_b = ImVec2(kb_a.x + kb_w, kb_a.y - field_gap);
         if (c.portrait) {
             res_a = ImVec2(c.min.x, c.min.y + head);
             res_b = ImVec2(c.max.x, field_a.y - th.u(2));
@@ -340,79 +361,82 @@ void SearchScreen::draw(Ctx& c) {
         s.fresh = true;
         if (route.scroll.offset > 0) route.scroll = ScrollState{}; // new results start at the top
     }
-    ScrollState& sc = route.scroll;
-    const float rw = res_b.x - res_a.x - margin * 2;
-    const float rx = res_a.x + margin;
-    float ry = scrollBegin(c, "search.results", res_a, res_b, sc) + th.u(1);
-    const float top = ry;
-    const bool blank = query_.find_first_not_of(' ') == std::string::npos;
-    if (blank) {
-        ry += textWrapped(c, th.body, ImVec2(rx, ry), th.c.text_muted, std::string(icon::Keyboard) + "  " + c.t(S::SearchTypeMore), rw) + th.u(3);
-    } else if (s.results.empty()) {
-        ry += textWrapped(c, th.strong, ImVec2(rx, ry), th.c.text, fmt(S::NoResults, c.lang(), query_.c_str()), rw) + th.u(3);
-    } else {
-        text(c, th.caption, ImVec2(rx, ry), th.c.text_muted, fmt(S::ResultCount, c.lang(), static_cast<int>(s.results.count)));
-        ry += th.caption->FontSize + th.u(1.5f);
-    }
-    if (s.results.empty() && !c.model.topics.empty()) {
-        // Nothing (yet): the topics are a way in without typing.
-        ry += textWrapped(c, th.body, ImVec2(rx, ry), th.c.text, c.t(S::TryTopics), rw) + th.u(2);
-        ChipFlow flow(rx, rx + rw, ry, th.u(1.5f));
-        for (const Topic& t : c.model.topics) {
-            const std::string name = t.name.in(c.lang());
-            const float w = std::min(rw, buttonWidth(c, icon::Tag, name, th.body));
-            const float h = chipHeight(c, icon::Tag, name, w, th.body);
-            const ImVec2 at = flow.place(w, h);
-            if (chip(c, "topic." + t.id, icon::Tag, name, at, ImVec2(at.x + w, at.y + h), res_a.y, res_b.y, Style::Secondary, th.body))
-                c.nav.go(ScreenId::Exhibitors, "topics:" + t.id);
+    // Results where there is room for them (else they show once the keyboard is hidden).
+    if (res_b.y - res_a.y >= th.u(8)) {
+        ScrollState& sc = route.scroll;
+        const float rw = res_b.x - res_a.x - margin * 2;
+        const float rx = res_a.x + margin;
+        float ry = scrollBegin(c, "search.results", res_a, res_b, sc) + th.u(1);
+        const float top = ry;
+        const bool blank = query_.find_first_not_of(' ') == std::string::npos;
+        if (blank) {
+            ry += textWrapped(c, th.body, ImVec2(rx, ry), th.c.text_muted, std::string(icon::Keyboard) + "  " + c.t(S::SearchTypeMore), rw) + th.u(3);
+        } else if (s.results.empty()) {
+            ry += textWrapped(c, th.strong, ImVec2(rx, ry), th.c.text, fmt(S::NoResults, c.lang(), query_.c_str()), rw) + th.u(3);
+        } else {
+            text(c, th.caption, ImVec2(rx, ry), th.c.text_muted, fmt(S::ResultCount, c.lang(), static_cast<int>(s.results.count)));
+            ry += th.caption->FontSize + th.u(1.5f);
         }
-        ry = flow.bottom() + th.u(2);
-    }
-    const float pad = th.u(2);
-    const float iw = textWidth(th.heading, icon::Exhibitors) + th.u(3);
-    const float tw = rw - pad * 2 - iw;
-    // Titles wrap to three lines and details to two (the result opens the whole of both); the heights
-    // are measured once per result list and width, not every frame.
-    constexpr int kTitleLines = 3, kDetailLines = 2;
-    if (s.heights.size() != s.rows.size() || s.heights_w != tw || s.heights_font != th.strong->FontSize) {
-        s.heights.clear();
-        for (const Row& r : s.rows) {
+        if (s.results.empty() && !c.model.topics.empty()) {
+            // Nothing (yet): the topics are a way in without typing.
+            ry += textWrapped(c, th.body, ImVec2(rx, ry), th.c.text, c.t(S::TryTopics), rw) + th.u(2);
+            ChipFlow flow(rx, rx + rw, ry, th.u(1.5f));
+            for (const Topic& t : c.model.topics) {
+                const std::string name = t.name.in(c.lang());
+                const float w = std::min(rw, buttonWidth(c, icon::Tag, name, th.body));
+                const float h = chipHeight(c, icon::Tag, name, w, th.body);
+                const ImVec2 at = flow.place(w, h);
+                if (chip(c, "topic." + t.id, icon::Tag, name, at, ImVec2(at.x + w, at.y + h), res_a.y, res_b.y, Style::Secondary, th.body))
+                    c.nav.go(ScreenId::Exhibitors, "topics:" + t.id);
+            }
+            ry = flow.bottom() + th.u(2);
+        }
+        const float pad = th.u(2);
+        const float iw = textWidth(th.heading, icon::Exhibitors) + th.u(3);
+        const float tw = rw - pad * 2 - iw;
+        // Titles wrap to three lines and details to two (the result opens the whole of both); the heights
+        // are measured once per result list and width, not every frame.
+        constexpr int kTitleLines = 3, kDetailLines = 2;
+        if (s.heights.size() != s.rows.size() || s.heights_w != tw || s.heights_font != th.strong->FontSize) {
+            s.heights.clear();
+            for (const Row& r : s.rows) {
+                if (r.header) {
+                    s.heights.push_back(0);
+                    continue;
+                }
+                const float body = textLinesHeight(th.strong, r.title, tw, kTitleLines) + th.u(0.5f) +
+                                   textLinesHeight(th.caption, r.detail, tw, kDetailLines);
+                s.heights.push_back(std::max(th.min_target, pad * 2 + body));
+            }
+            s.heights_w = tw;
+            s.heights_font = th.strong->FontSize;
+        }
+        for (size_t i = 0; i < s.rows.size(); ++i) {
+            const Row& r = s.rows[i];
+            const float rh = s.heights[i];
             if (r.header) {
-                s.heights.push_back(0);
+                ry += th.u(1);
+                const float hh = th.strong->FontSize + th.u(1.5f);
+                if (visibleY(c, ry, ry + hh)) text(c, th.strong, ImVec2(rx, ry), th.c.accent, std::string(r.icon) + "  " + r.title);
+                ry += hh;
                 continue;
             }
-            const float body = textLinesHeight(th.strong, r.title, tw, kTitleLines) + th.u(0.5f) +
-                               textLinesHeight(th.caption, r.detail, tw, kDetailLines);
-            s.heights.push_back(std::max(th.min_target, pad * 2 + body));
+            if (visibleY(c, ry, ry + rh)) {
+                if (card(c, r.id, r.title, ImVec2(rx, ry), ImVec2(rx + rw, ry + rh))) c.nav.go(r.screen, r.item);
+                const float title_h = textLinesHeight(th.strong, r.title, tw, kTitleLines);
+                const float detail_h = textLinesHeight(th.caption, r.detail, tw, kDetailLines);
+                float ty = std::floor(ry + (rh - title_h - th.u(0.5f) - detail_h) * 0.5f);
+                // The kind's icon beside the title's first line.
+                text(c, th.heading, ImVec2(rx + pad, std::max(ry + th.u(0.5f), std::floor(ty + (th.strong->FontSize - th.heading->FontSize) * 0.5f))),
+                     th.c.accent, r.icon);
+                AllowTextCut preview;
+                ty += textLines(c, th.strong, ImVec2(rx + pad + iw, ty), th.c.text, r.title, tw, false, kTitleLines) + th.u(0.5f);
+                textLines(c, th.caption, ImVec2(rx + pad + iw, ty), th.c.text_muted, r.detail, tw, false, kDetailLines);
+            }
+            ry += rh + th.u(1);
         }
-        s.heights_w = tw;
-        s.heights_font = th.strong->FontSize;
+        scrollEnd(c, "search.results", res_a, res_b, sc, ry - top + th.u(2));
     }
-    for (size_t i = 0; i < s.rows.size(); ++i) {
-        const Row& r = s.rows[i];
-        const float rh = s.heights[i];
-        if (r.header) {
-            ry += th.u(1);
-            const float hh = th.strong->FontSize + th.u(1.5f);
-            if (visibleY(c, ry, ry + hh)) text(c, th.strong, ImVec2(rx, ry), th.c.accent, std::string(r.icon) + "  " + r.title);
-            ry += hh;
-            continue;
-        }
-        if (visibleY(c, ry, ry + rh)) {
-            if (card(c, r.id, r.title, ImVec2(rx, ry), ImVec2(rx + rw, ry + rh))) c.nav.go(r.screen, r.item);
-            const float title_h = textLinesHeight(th.strong, r.title, tw, kTitleLines);
-            const float detail_h = textLinesHeight(th.caption, r.detail, tw, kDetailLines);
-            float ty = std::floor(ry + (rh - title_h - th.u(0.5f) - detail_h) * 0.5f);
-            // The kind's icon beside the title's first line.
-            text(c, th.heading, ImVec2(rx + pad, std::max(ry + th.u(0.5f), std::floor(ty + (th.strong->FontSize - th.heading->FontSize) * 0.5f))),
-                 th.c.accent, r.icon);
-            AllowTextCut preview;
-            ty += textLines(c, th.strong, ImVec2(rx + pad + iw, ty), th.c.text, r.title, tw, false, kTitleLines) + th.u(0.5f);
-            textLines(c, th.caption, ImVec2(rx + pad + iw, ty), th.c.text_muted, r.detail, tw, false, kDetailLines);
-        }
-        ry += rh + th.u(1);
-    }
-    scrollEnd(c, "search.results", res_a, res_b, sc, ry - top + th.u(2));
 
     if (c.report) {
         nlohmann::json& j = *c.report;

@@ -229,6 +229,9 @@ const Entry kStrings[] = {
     {S::SpeakVacant, "nicht belegt", "vacant"},
     {S::HighContrastHint, "Stärkere Farbunterschiede und kräftige Umrisse, z. B. bei Sehschwäche.",
      "Stronger colour differences and bold outlines, e.g. for low vision."},
+    {S::MapZoomHere, "Plan hier vergrößern", "Zoom in here"},
+    {S::MapTapHintZoom, "Tippen Sie auf den Plan, um ihn dort zu vergrößern, dann auf einen Stand, einen Raum oder ein Symbol.",
+     "Tap the plan to zoom in there, then tap a stand, a room or a symbol."},
 };
 
 static_assert(sizeof kStrings / sizeof kStrings[0] == static_cast<size_t>(S::Count_),

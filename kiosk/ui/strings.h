@@ -59,6 +59,7 @@ enum class S {
     ReducedMotion, ReducedMotionHint, SpeechOutput, SpeechHint, SpeechVolume, VolumeQuiet, VolumeMedium,
     VolumeLoud, SpeakStand, SpeakStands, SpeakTalkTime, SpeakCancelled, SpeakDelayed, SpeakMovedTo, SpeakNowIn,
     SpeakVacant, HighContrastHint,
+    MapZoomHere, MapTapHintZoom,
     Count_ // keep last
 };
 

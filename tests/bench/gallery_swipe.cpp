@@ -112,6 +112,8 @@ int main(int argc, char** argv) {
                               {"not_sharp_after_first_swipe", blurry_after_first},
                               {"not_sharp_at", not_sharp},
                               {"image_ms_worst_frame", round2(images->stats().max_frame_ms)},
+                              {"textures_made_in_frames", st.allocated_in_frame},
+                              {"image_ms_worst_between_frames", round2(st.max_idle_ms)},
                               {"frames", app.frameTimes().size() - frames0},
                               {"texture_mb", round2(st.bytes / 1048576.0)},
                               {"textures", st.textures},

@@ -12,14 +12,12 @@
 //   or the plan's edge is registered only while at least 48 px of it show (Touch::min_visible, and
 //   scrolledButton() registers buttons only when wholly in view); a sliver that is registered anyway,
 //   or a target outside the display, is a failure.
-// - Plan areas (room.*) are containers: stands and symbols on them are on top and take the touches
-//   there (later targets win). A plan target lying on a room is therefore not an overlap; any other
-//   pair is, including two stands, two symbols, or a plan target under a button.
-// - Known deviation (docs/ACCESSIBILITY.md, "not met yet"): while the plan shows a whole level or a
-//   route's overview, the venue packs 3 m stands and neighbouring symbols tighter than a finger, so
-//   stands and symbols there may be smaller than 48 px or crowd each other. Those are listed as
-//   deviations (not failures); from the first zoom step the plan meets every rule. Every stand has a
-//   full-size way in as well: the exhibitor list ("show on map") and search.
+// - Plan areas (room.*) and the plan itself (map.plan, "zoom in here", present while something in
+//   view is too small for a finger) are containers: stands and symbols on them are on top and take
+//   the touches there (later targets win). A plan target lying on a room or on the plan is therefore
+//   not an overlap; any other pair is, including two stands, two symbols, or a plan target under a
+//   button. The plan holds to this at every zoom: a stand or symbol too small or too crowded for a
+//   finger is no target of its own until a zoom step makes it one.
 #include <doctest/doctest.h>
 
 #include "core/reach.h"
@@ -259,20 +257,17 @@ struct Stop {
     std::string name;
     json targets;
     json state;
-    bool overview = false; // the plan shows a whole level or a route (see the known deviation above)
 };
 
 // A tour of every screen. Each named stop asks for `targets` and `state`.
 struct Tour {
     std::vector<std::string> script;
     std::vector<std::string> stops;
-    std::vector<bool> overview;
     void go(std::initializer_list<const char*> cmds) {
         for (const char* c : cmds) script.push_back(c);
     }
-    void stop(const std::string& name, bool plan_overview = false) {
+    void stop(const std::string& name) {
         stops.push_back(name);
-        overview.push_back(plan_overview);
         script.push_back("targets");
         script.push_back("state");
     }
@@ -290,14 +285,18 @@ Tour everyScreen(int text, bool low_reach) {
     t.go({"wait 300"});
     t.stop("home");
     t.go({"tap @nav.map", "wait 500"});
-    t.stop("map (whole level)", true);
+    t.stop("map (whole level)");
     t.go({"tap @map.zoom-in", "wait 800"});
     if (low_reach) t.go({"tap @map.zoom-in", "wait 800"}); // the low plan needs one step more
     t.stop("map zoomed in");
-    t.go({"tap @map.reset", "wait 800", "find stand. A06", "wait 500"});
-    t.stop("map with a selected stand", true);
+    t.go({"tap @map.reset", "wait 800"});
+    t.stop("map whole level again");
+    // Stands are targets from the zoom step that makes them finger-sized: `find` taps the plan
+    // ("zoom in here") until one is.
+    t.go({"find stand. A06", "wait 500"});
+    t.stop("map with a selected stand");
     t.go({"tap @route.start", "wait 3000"});
-    t.stop("map with a route", true);
+    t.stop("map with a route");
     t.go({"tap @nav.home", "tap @nav.exhibitors", "wait 300"});
     t.stop("exhibitors");
     t.go({"find exhibitor. aktenwerk", "wait 300"});
@@ -347,7 +346,7 @@ Tour staffAndClosed() {
 
 // Runs the tour. `find PREFIX PREFERRED` taps PREFIX+PREFERRED when it is on screen, else the first
 // PREFIX target, and scrolls the list under the first PREFIX or `topic.` target up to find one (low
-// reach and 200 % text show fewer items at once).
+// reach and 200 % text show fewer items at once); on the floor plan it taps the plan to zoom in.
 std::vector<Stop> take(const Tour& t, const std::vector<std::string>& args, const std::string& settings,
                        std::string* error) {
     Kiosk k(args, settings);
@@ -361,7 +360,7 @@ std::vector<Stop> take(const Tour& t, const std::vector<std::string>& args, cons
         if (line == "targets") {
             const json tg = k.ask("targets"), st = k.ask("state");
             if (tg.is_null() || st.is_null()) return fail("the kiosk stopped before stop '" + t.stops[next] + "'");
-            stops.push_back({t.stops[next], tg["targets"], st, t.overview[next]});
+            stops.push_back({t.stops[next], tg["targets"], st});
             ++next;
         } else if (line == "state") {
             continue; // asked together with targets
@@ -370,7 +369,7 @@ std::vector<Stop> take(const Tour& t, const std::vector<std::string>& args, cons
             std::string prefix, preferred;
             in >> prefix >> preferred;
             bool done = false;
-            for (int attempt = 0; attempt < 6 && !done; ++attempt) {
+            for (int attempt = 0; attempt < 7 && !done; ++attempt) {
                 const json tg = k.ask("targets");
                 if (tg.is_null()) return fail("the kiosk stopped while looking for " + prefix + "*");
                 const json* first = nullptr;
@@ -391,7 +390,31 @@ std::vector<Stop> take(const Tour& t, const std::vector<std::string>& args, cons
                     if (x["id"].get<std::string>().rfind("topic.", 0) == 0 || x["id"].get<std::string>().rfind("filter.", 0) == 0 ||
                         x["id"].get<std::string>().rfind(prefix, 0) == 0)
                         grip = &x;
-                if (!grip) break;
+                if (!grip) {
+                    // On the floor plan: tap the plan to zoom in there, until stands are targets (the
+                    // sample's exhibition hall lies right of the middle, towards the top).
+                    // A short plan may miss it: then once more from the whole level, where the plan
+                    // itself takes the tap.
+                    const json *plan = nullptr, *reset = nullptr;
+                    for (const json& x : tg["targets"]) {
+                        if (x["id"] == "map.plan") plan = &x;
+                        if (x["id"] == "map.reset") reset = &x;
+                    }
+                    if (reset && attempt < 3 && !plan) attempt = 3;
+                    if (attempt == 3) {
+                        k.send("tap @map.reset");
+                        k.send("wait 800");
+                        k.send("tap @map.plan");
+                    } else if (plan) {
+                        const int px = (*plan)["x"].get<int>() + (*plan)["w"].get<int>() * 6 / 10;
+                        const int py = (*plan)["y"].get<int>() + (*plan)["h"].get<int>() * 4 / 10;
+                        k.send(attempt < 3 ? "tap " + std::to_string(px) + " " + std::to_string(py) : std::string("tap @map.plan"));
+                    } else {
+                        break;
+                    }
+                    k.send("wait 800");
+                    continue;
+                }
                 const int gx = (*grip)["x"].get<int>() + (*grip)["w"].get<int>() / 2;
                 const int gy = (*grip)["y"].get<int>() + (*grip)["h"].get<int>() / 2;
                 k.send("drag " + std::to_string(gx) + " " + std::to_string(gy) + " " + std::to_string(gx) + " " +
@@ -411,8 +434,8 @@ bool onPlan(const std::string& id) {
     return id.rfind("stand.", 0) == 0 || id.rfind("poi.", 0) == 0 || id.rfind("room.", 0) == 0;
 }
 
-// A stand or symbol on the plan (what the known deviation covers; rooms are large).
-bool planSymbol(const std::string& id) { return id.rfind("stand.", 0) == 0 || id.rfind("poi.", 0) == 0; }
+// What plan targets lie on: a room, or the plan itself.
+bool planContainer(const std::string& id) { return id.rfind("room.", 0) == 0 || id == "map.plan"; }
 
 std::string describe(const json& t) {
     std::ostringstream s;
@@ -420,9 +443,8 @@ std::string describe(const json& t) {
     return s.str();
 }
 
-// Every failure of the size, overlap and visibility rules at one stop, one line each; the known
-// deviations of a plan overview go to *deviations instead.
-std::string targetFailures(const Stop& s, int w, int h, std::string* deviations = nullptr) {
+// Every failure of the size, overlap and visibility rules at one stop, one line each.
+std::string targetFailures(const Stop& s, int w, int h) {
     const double scale = std::max(0.5, std::min(w, h) / 1080.0);
     const double least = 48 * scale - 0.5; // `targets` rounds to whole pixels
     std::string out;
@@ -430,12 +452,9 @@ std::string targetFailures(const Stop& s, int w, int h, std::string* deviations 
     if (ts.empty()) out += "  " + s.name + ": no targets at all\n";
     for (const json& t : ts) {
         const double tw = t["w"], tht = t["h"], tx = t["x"], ty = t["y"];
-        if (std::min(tw, tht) < least) {
-            const std::string line = "  " + s.name + ": " + describe(t) + " is smaller than " +
-                                     std::to_string(std::lround(48 * scale)) + " px\n";
-            if (s.overview && deviations && planSymbol(t["id"])) *deviations += line;
-            else out += line;
-        }
+        if (std::min(tw, tht) < least)
+            out += "  " + s.name + ": " + describe(t) + " is smaller than " + std::to_string(std::lround(48 * scale)) +
+                   " px\n";
         if (tx < -0.5 || ty < -0.5 || tx + tw > w + 0.5 || ty + tht > h + 0.5)
             out += "  " + s.name + ": " + describe(t) + " reaches outside the " + std::to_string(w) + "×" +
                    std::to_string(h) + " display\n";
@@ -444,17 +463,14 @@ std::string targetFailures(const Stop& s, int w, int h, std::string* deviations 
         for (size_t j = i + 1; j < ts.size(); ++j) {
             const json &a = ts[i], &b = ts[j];
             const std::string ia = a["id"], ib = b["id"];
-            const bool container = (ia.rfind("room.", 0) == 0 && onPlan(ib)) || (ib.rfind("room.", 0) == 0 && onPlan(ia));
+            const bool container = (planContainer(ia) && onPlan(ib)) || (planContainer(ib) && onPlan(ia));
             if (container) continue;
             const double ox = std::min(a["x"].get<double>() + a["w"].get<double>(), b["x"].get<double>() + b["w"].get<double>()) -
                               std::max(a["x"].get<double>(), b["x"].get<double>());
             const double oy = std::min(a["y"].get<double>() + a["h"].get<double>(), b["y"].get<double>() + b["h"].get<double>()) -
                               std::max(a["y"].get<double>(), b["y"].get<double>());
-            if (ox > 1 && oy > 1) { // rounding to whole pixels may make neighbours touch by one
-                const std::string line = "  " + s.name + ": " + describe(a) + " overlaps " + describe(b) + "\n";
-                if (s.overview && deviations && planSymbol(ia) && planSymbol(ib)) *deviations += line;
-                else out += line;
-            }
+            if (ox > 1 && oy > 1) // rounding to whole pixels may make neighbours touch by one
+                out += "  " + s.name + ": " + describe(a) + " overlaps " + describe(b) + "\n";
         }
     return out;
 }
@@ -474,7 +490,7 @@ const int kSizes[][2] = {{1920, 1080}, {1080, 1920}};
 } // namespace
 
 TEST_CASE("touch targets on every screen: at least 48 px at 1080p, none overlapping (landscape, portrait, 100 %, 200 %)") {
-    std::string failures, deviations;
+    std::string failures;
     for (const auto& size : kSizes)
         for (int text : {100, 200}) {
             const std::string what = sizeName(size[0], size[1], text);
@@ -485,13 +501,10 @@ TEST_CASE("touch targets on every screen: at least 48 px at 1080p, none overlapp
                 take(tour, {"--windowed", std::to_string(size[0]) + "x" + std::to_string(size[1])}, {}, &error);
             REQUIRE_MESSAGE(error.empty(), error);
             for (const Stop& s : stops) {
-                std::string d;
-                const std::string f = targetFailures(s, size[0], size[1], &d);
+                const std::string f = targetFailures(s, size[0], size[1]);
                 if (!f.empty()) failures += what + ":\n" + f;
-                if (!d.empty()) deviations += what + ":\n" + d;
             }
         }
-    if (!deviations.empty()) MESSAGE("known deviation, plan overview (docs/ACCESSIBILITY.md):\n" << deviations);
     CHECK_MESSAGE(failures.empty(), "touch targets too small, overlapping or off screen:\n" << failures);
 }
 
@@ -527,7 +540,7 @@ struct Mounting {
 // Tours every screen in low-reach mode with each mounting, both orientations; returns the targets whose
 // centre lies above the reach line, and every size / overlap failure there.
 std::string lowReachFailures(std::initializer_list<Mounting> mountings) {
-    std::string failures, deviations;
+    std::string failures;
     for (const Mounting& m : mountings) {
         const std::string settings =
             m.bottom_mm ? writeSettings("mount", "[mounting]\nscreen_bottom_mm = " + std::to_string(m.bottom_mm) +
@@ -552,13 +565,12 @@ std::string lowReachFailures(std::initializer_list<Mounting> mountings) {
                         failures += "  " + what + ", " + s.name + ": " + describe(t) + " has its centre at y " +
                                     std::to_string(std::lround(cy)) + "\n";
                 }
-                const std::string f = targetFailures(s, size[0], size[1], &deviations);
+                const std::string f = targetFailures(s, size[0], size[1]);
                 if (!f.empty()) failures += what + ":\n" + f;
             }
         }
         if (!settings.empty()) fs::remove(settings);
     }
-    if (!deviations.empty()) MESSAGE("known deviation, plan overview (docs/ACCESSIBILITY.md):\n" << deviations);
     return failures;
 }
 
@@ -572,8 +584,9 @@ TEST_CASE("low reach on every screen: every target's centre below the line, with
                                         << failures);
 }
 
-// Not met yet (docs/ACCESSIBILITY.md): when only a third of the screen is within reach, several screens
-// do not fit their controls into it. Reported, not failing the run, until the layouts are reworked.
+// Not met yet (docs/ACCESSIBILITY.md): with the screen mounted too high, the floor plan's strip above its
+// buttons is too short for the tour to zoom a stand to finger size (the 800 + 1200 mm mounting passes).
+// Reported, not failing the run, until it does.
 TEST_CASE("low reach on every screen: every target's centre below the line with tight mountings (the example "
           "kiosk.toml; mounted too high)" * doctest::may_fail()) {
     const std::string failures = lowReachFailures(
@@ -587,7 +600,7 @@ TEST_CASE("low reach: a route to a stand upstairs takes the lift, never stairs o
         CAPTURE(low);
         Tour t;
         if (low) t.go({"tap @nav.a11y", "tap @a11y.low-reach", "tap @nav.home"});
-        t.go({"tap @nav.map", "wait 300", "tap @level.og", "wait 300", "tap @stand.D01", "wait 300", "tap @route.start",
+        t.go({"tap @nav.search", "type D01", "tap @exhibitor.hochschule-elbtal", "tap @map.show", "wait 300", "tap @route.start",
               "wait 2000"});
         t.stop("route");
         std::string error;

@@ -87,24 +87,26 @@ std::string joined(const json& steps) {
 } // namespace
 
 TEST_CASE("tapping a stand shows its exhibitor card with Route and the way to the exhibitor") {
-    const auto out = run("tap @nav.map\ntap @stand.B05\nstate\ntargets\ntap @route.start\nstate");
+    // Stands are targets from the zoom step that makes them finger-sized (the whole level is too small).
+    const auto out = run("tap @nav.map\ntap @map.zoom-in\nwait 800\ntap @stand.C04\nstate\ntargets\ntap @route.start\nstate");
     REQUIRE(out.size() == 3);
     CHECK(out[0]["screen"] == "map");
-    CHECK(out[0]["selected"] == "stand.B05");
+    CHECK(out[0]["selected"] == "stand.C04");
     CHECK(out[0]["route"].is_null());
     CHECK(hasTarget(out[1], "route.start"));
     CHECK(hasTarget(out[1], "exhibitor."));
     const json& r = out[2]["route"];
     REQUIRE(r.is_object());
     CHECK(r["ok"] == true);
-    CHECK(r["target"] == "stand:B05");
+    CHECK(r["target"] == "stand:C04");
     CHECK(r["levels"].size() == 1);
     CHECK(r["distance_m"].get<double>() > 0);
     CHECK(r["minutes"].get<int>() >= 1);
 }
 
 TEST_CASE("a route to the first floor is shown level by level, step-free by lift") {
-    const auto out = run("tap @nav.map\ntap @level.og\ntap @stand.D01\ntap @route.start\nstate\n"
+    // The stand by search and "show on map", as a visitor finds it.
+    const auto out = run("tap @nav.search\ntype D01\ntap @exhibitor.hochschule-elbtal\ntap @map.show\ntap @route.start\nstate\n"
                          "tap @route.step-free\nstate\n"
                          "tap @route.next-level\nstate\n"
                          "tap @route.prev-level\nstate\n"
@@ -139,7 +141,7 @@ TEST_CASE("zoom buttons, double tap, drag and the level switcher change the view
     const auto out = run("tap @nav.map\nstate\n"
                          "tap @map.zoom-in\nstate\ntap @map.zoom-in\nstate\ntap @map.zoom-out\nstate\n"
                          "tap @map.reset\nstate\n"
-                         "tap 600 500\ntap 600 500\nwait 600\nstate\n"
+                         "wait 600\ntap 600 500\ntap 600 500\nwait 600\nstate\n"
                          "drag 700 600 900 700 300\nwait 100\nstate\n"
                          "tap @level.og\nstate");
     REQUIRE(out.size() == 8);
@@ -149,8 +151,9 @@ TEST_CASE("zoom buttons, double tap, drag and the level switcher change the view
     CHECK(out[3]["zoom"] == 2.0);
     CHECK(out[4]["zoom"] == 1.0);
     CHECK(out[4]["pan"] == json::array({0, 0}));
-    // Double tap: twice the zoom, and the tapped point moves towards the centre.
-    CHECK(out[5]["zoom"] == 2.0);
+    // Double tap on the whole level: each tap is a zoom step (the first on the plan's "zoom in here",
+    // the second as the double tap), and the tapped point moves towards the centre.
+    CHECK(out[5]["zoom"] == 4.0);
     CHECK(out[5]["pan"][0].get<int>() != 0);
     // The drag moved the plan with the finger (right and down).
     CHECK(out[6]["pan"][0].get<int>() > out[5]["pan"][0].get<int>() + 100);
@@ -175,8 +178,8 @@ TEST_CASE("the plan turns to the kiosk's facing unless the kiosk is north-up") {
 
 TEST_CASE("an unreachable stand shows the router's message instead of a route") {
     // The stand's front moved far outside the building: no floor anywhere near it.
-    const std::string db = variant("unreachable", "UPDATE stands SET front_x = 900, front_y = 900 WHERE id = 'B05';");
-    const auto out = run("tap @nav.map\ntap @stand.B05\ntap @route.start\nstate\ntargets", db);
+    const std::string db = variant("unreachable", "UPDATE stands SET front_x = 900, front_y = 900 WHERE id = 'C04';");
+    const auto out = run("tap @nav.map\ntap @map.zoom-in\nwait 800\ntap @stand.C04\ntap @route.start\nstate\ntargets", db);
     REQUIRE(out.size() == 2);
     const json& r = out[0]["route"];
     REQUIRE(r.is_object());
@@ -207,8 +210,8 @@ TEST_CASE("other screens ask for a route: stand, room and point of interest") {
 }
 
 TEST_CASE("low reach makes routes step-free; a session reset clears the route") {
-    const auto out = run("tap @nav.a11y\ntap @a11y.low-reach\ntap @nav.home\ntap @nav.map\ntap @stand.B05\n"
-                         "tap @route.start\nstate\nwait 125000\nstate\ntap @nav.map\nstate");
+    const auto out = run("tap @nav.a11y\ntap @a11y.low-reach\ntap @nav.home\ntap @nav.search\ntype B05\n"
+                         "tap @exhibitor.rathaus-app-erzgebirge\ntap @map.show\ntap @route.start\nstate\nwait 125000\nstate\ntap @nav.map\nstate");
     REQUIRE(out.size() == 3);
     CHECK(out[0]["route"]["step_free"] == true);
     CHECK(out[1]["screen"] == "home");

@@ -84,7 +84,7 @@ std::vector<Visit> tour() {
     return {
         {"home", "wait 300"},
         {"map", "tap @nav.map\nwait 300"},
-        {"map: stand selected", "tap @stand.A06\nwait 300"},
+        {"map: stand selected", "tap @map.zoom-in\nwait 800\ntap @stand.C04\nwait 300"},
         {"map: route panel", "tap @route.start\nwait 1500"},
         {"map: upper level", "tap @level.og\nwait 300"},
         {"map: room selected", "tap @route.clear\ntap @level.eg\ntap @room.saal-dresden\nwait 300"},

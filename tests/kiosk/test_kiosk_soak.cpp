@@ -12,7 +12,6 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
@@ -76,6 +75,8 @@ Run run(const std::string& bin, std::vector<std::string> args, const fs::path& o
     return r;
 }
 
+bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
 // Keeps the header and the data rows `keep` accepts (numbered from 1), each passed through `edit`.
 void editCsv(const fs::path& file, bool (*keep)(int, const std::string&), std::string (*edit)(const std::string&)) {
     std::istringstream in(readText(file));
@@ -97,14 +98,17 @@ std::string buildModifiedDatabase(const fs::path& dir) {
     fs::copy(fs::path(WW_SOURCE_DIR) / "content", content, fs::copy_options::recursive);
     editCsv(
         content / "exhibitors.csv", [](int n, const std::string&) { return n % 3 != 0; },
-        [](const std::string& l) { return std::regex_replace(l, std::regex("^amt24,"), "amt24-sachsen,"); });
+        [](const std::string& l) { return startsWith(l, "amt24,") ? "amt24-sachsen" + l.substr(5) : l; });
     editCsv(
-        content / "programme.csv", [](int, const std::string& l) { return l.rfind("d2-l", 0) != 0; },
-        [](const std::string& l) { return std::regex_replace(l, std::regex("^d1-s01,"), "d1-s01-neu,"); });
+        content / "programme.csv", [](int, const std::string& l) { return !startsWith(l, "d2-l"); },
+        [](const std::string& l) { return startsWith(l, "d1-s01,") ? "d1-s01-neu" + l.substr(6) : l; });
     editCsv(
         content / "photos.csv",
         [](int, const std::string& l) {
-            return std::regex_search(l, std::regex("^(eroeffnung-0[12]|fachausstellung-0[12]|innovationslounge-0[14]),"));
+            for (const char* id : {"eroeffnung-01,", "eroeffnung-02,", "fachausstellung-01,", "fachausstellung-02,",
+                                   "innovationslounge-01,", "innovationslounge-04,"})
+                if (startsWith(l, id)) return true;
+            return false;
         },
         [](const std::string& l) { return l; });
     const fs::path db = dir / "modified.db";

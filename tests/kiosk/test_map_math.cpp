@@ -113,3 +113,20 @@ TEST_CASE("the plan turns so that the visitor's forward is up on screen") {
     k.north_up = true;
     CHECK(planRotationDeg(&k) == 0.0f);
 }
+
+TEST_CASE("stands and symbols are their own targets only when finger-sized and clear of their neighbours") {
+    // A row of 3 m stands at 14 px per metre (whole level): 42 px, too small for a 48 px finger.
+    std::vector<PlanCandidate> row;
+    for (int i = 0; i < 4; ++i) row.push_back({ImVec2(i * 42.0f, 0), ImVec2((i + 1) * 42.0f, 42), 10});
+    for (bool ok : acceptPlanTargets(row, 48)) CHECK_FALSE(ok);
+    // One zoom step later (84 px): every stand, side by side sharing an edge, is a target.
+    for (PlanCandidate& c : row) c.min.x *= 2, c.max.x *= 2, c.max.y *= 2;
+    for (bool ok : acceptPlanTargets(row, 48)) CHECK(ok);
+    // Two symbols 30 px apart crowd each other: the more important one keeps its target, the other
+    // waits for the next zoom step; a stand under the winner gives way too.
+    const std::vector<PlanCandidate> crowd = {{ImVec2(0, 0), ImVec2(48, 48), 103},
+                                              {ImVec2(30, 0), ImVec2(78, 48), 109},
+                                              {ImVec2(60, 10), ImVec2(160, 110), 10},
+                                              {ImVec2(200, 0), ImVec2(248, 48), 101}};
+    CHECK(acceptPlanTargets(crowd, 48) == std::vector<bool>{false, true, false, true});
+}

@@ -15,6 +15,7 @@
 #include <dirent.h>
 #include <fstream>
 #include <iostream>
+#include <malloc.h>
 #include <map>
 #include <set>
 #include <sstream>
@@ -433,6 +434,10 @@ private:
     void sampleRss() {
         const uint64_t every = std::max<uint64_t>(200, o_.frames / 400);
         if (app_.framesDrawn() >= next_sample_) {
+            // Freed memory goes back to the system first: the samples show what the kiosk holds, not
+            // what the allocator keeps around after a large image or a content swap (that settles
+            // within minutes and would read as growth in a short run).
+            malloc_trim(0);
             rss_.push_back(rssMb());
             next_sample_ = app_.framesDrawn() + every;
         }

@@ -25,8 +25,8 @@ const fs::path kCases = fs::path(WW_TESTS_DIR) / "bad-content";
 // [SECTION] Running the tool with a time limit
 
 struct Run {
-    int exit = -1;   // exit status, -1 when it did not exit normally
-    int signal = 0;  // the signal that ended it, 0 if none
+    int exit = -1;  // exit status, -1 when it did not exit normally
+    int signal = 0; // the signal that ended it, 0 if none
     bool hung = false;
     double seconds = 0;
     std::string out; // standard output and error together
@@ -46,7 +46,8 @@ Run tool(const std::vector<std::string>& args, const fs::path& log, double limit
         std::string bin = std::string(WW_BIN_DIR) + "/wegweiser-content";
         std::vector<char*> argv{bin.data()};
         std::vector<std::string> copy = args;
-        for (std::string& a : copy) argv.push_back(a.data());
+        for (std::string& a : copy)
+            argv.push_back(a.data());
         argv.push_back(nullptr);
         execv(bin.c_str(), argv.data());
         _exit(127);
@@ -80,8 +81,10 @@ void assemble(const fs::path& dir, const std::string& name) {
         for (const auto& e : fs::recursive_directory_iterator(kCases / name)) {
             const fs::path to = dir / fs::relative(e.path(), kCases / name);
             if (fs::exists(to) && fs::is_directory(to) != e.is_directory()) fs::remove_all(to);
-            if (e.is_directory()) fs::create_directories(to);
-            else fs::copy_file(e.path(), to, fs::copy_options::overwrite_existing);
+            if (e.is_directory())
+                fs::create_directories(to);
+            else
+                fs::copy_file(e.path(), to, fs::copy_options::overwrite_existing);
         }
     }
     if (!fs::exists(fs::symlink_status(dir / "photos/p1.jpg")))
@@ -101,8 +104,9 @@ std::string garbage(size_t n, uint32_t seed) {
 }
 
 std::string describe(const Run& r) {
-    std::string s = r.hung ? "hung (killed after the time limit)" : r.signal ? "killed by signal " + std::to_string(r.signal)
-                                                                              : "exit " + std::to_string(r.exit);
+    std::string s = r.hung     ? "hung (killed after the time limit)"
+                    : r.signal ? "killed by signal " + std::to_string(r.signal)
+                               : "exit " + std::to_string(r.exit);
     const size_t keep = 3000;
     return s + ", " + std::to_string(r.seconds) + " s; output:\n" +
            (r.out.size() > keep ? r.out.substr(0, keep) + "\n[…]" : r.out);
@@ -137,17 +141,22 @@ void expectRefused(const fs::path& content, const std::vector<std::string>& line
     const std::vector<std::vector<std::string>> runs = {
         {"check", dir}, {"build", dir, "-o", fresh.string()}, {"build", dir, "-o", good.string()}};
     for (const auto& args : runs) {
-        const std::string what = args[0] + (args.size() > 2 ? " -o " + fs::path(args[3]).filename().string() : "");
+        const std::string what =
+            args[0] + (args.size() > 2 ? " -o " + fs::path(args[3]).filename().string() : "");
         CAPTURE(what);
         const Run r = tool(args, out.path() / "log", limit_s);
         CHECK_MESSAGE((!r.hung && r.signal == 0 && r.exit == 1), describe(r));
         for (const std::string& l : lines)
-            CHECK_MESSAGE(r.out.find(dir + "/" + l) != std::string::npos, "expected: " << dir << "/" << l << "\n" << describe(r));
-        if (args[0] == "build") CHECK_MESSAGE(r.out.find("nothing written") != std::string::npos, describe(r));
+            CHECK_MESSAGE(r.out.find(dir + "/" + l) != std::string::npos, "expected: " << dir << "/" << l
+                                                                                       << "\n"
+                                                                                       << describe(r));
+        if (args[0] == "build")
+            CHECK_MESSAGE(r.out.find("nothing written") != std::string::npos, describe(r));
         if (r.seconds > 5) MESSAGE(what << " took " << r.seconds << " s");
     }
     CHECK_MESSAGE(!fs::exists(fresh), "a failed build left " << fresh);
-    CHECK_MESSAGE(wwtest::readText(good) == goodDatabase(), "a failed build changed the database that was there");
+    CHECK_MESSAGE(wwtest::readText(good) == goodDatabase(),
+                  "a failed build changed the database that was there");
     CHECK_MESSAGE(!leftovers(out.path()), "a failed build left a temporary file");
 }
 
@@ -166,15 +175,18 @@ const std::map<std::string, std::vector<std::string>> kExpected = {
     {"level-outline-crosses", {"venue.toml:1: error: level eg: outline crosses itself"}},
     {"level-outline-no-area", {"venue.toml:8: error: level og: outline encloses almost no area"}},
     {"unknown-level",
-     {"venue.toml:23: error: room lounge: unknown level \"ug\"", "venue.toml:46: error: wall: unknown level \"dach\"",
+     {"venue.toml:23: error: room lounge: unknown level \"ug\"",
+      "venue.toml:46: error: wall: unknown level \"dach\"",
       "venue.toml:50: error: obstacle: unknown level \"keller\""}},
     {"room-shape-crosses", {"venue.toml:23: error: room lounge: shape crosses itself"}},
     {"room-outside-level", {"venue.toml:23: error: room lounge lies (partly) outside level og"}},
     {"room-no-door", {"venue.toml:23: error: room lounge has no door"}},
-    {"door-not-on-outline", {"venue.toml:23: error: room lounge: door at (5, 5) is not on the room's outline"}},
+    {"door-not-on-outline",
+     {"venue.toml:23: error: room lounge: door at (5, 5) is not on the room's outline"}},
     {"stand-shape-crosses", {"stands.csv:2: error: stand A1: shape crosses itself"}},
     {"stand-outside-level", {"stands.csv:3: error: stand A2 lies (partly) outside level eg"}},
-    {"stand-front-outside-level", {"stands.csv:3: error: stand A2: its front (6.5, -0.5) lies outside level eg"}},
+    {"stand-front-outside-level",
+     {"stands.csv:3: error: stand A2: its front (6.5, -0.5) lies outside level eg"}},
     {"stand-overlaps-stand", {"stands.csv:3: error: stand A2 overlaps stand A1"}},
     {"poi-outside-level", {"venue.toml:31: error: point of interest wc at (-2, 2) lies outside level eg"}},
     {"connector-stops-twice", {"venue.toml:39: error: lift lift stops twice on level og"}},
@@ -189,10 +201,13 @@ const std::map<std::string, std::vector<std::string>> kExpected = {
     {"talk-ends-before-start",
      {"programme.csv:4: error: talk t3 ends (2022-09-08T09:15) before it starts (2022-09-08T10:00)"}},
     {"talk-outside-event-days",
-     {"programme.csv:4: error: talk t3 (2022-09-10T10:00) is outside the event days 2022-09-07 to 2022-09-08"}},
+     {"programme.csv:4: error: talk t3 (2022-09-10T10:00) is outside the event days 2022-09-07 to "
+      "2022-09-08"}},
     {"talk-overlap",
-     {"programme.csv:3: error: talk t2 (2022-09-07T09:20) overlaps talk t1 (2022-09-07T09:00 to 2022-09-07T09:30) in room saal"}},
-    {"change-makes-overlap", {"changes.csv:2: error: this change makes talk t2 (2022-09-07T09:30) overlaps talk t1"}},
+     {"programme.csv:3: error: talk t2 (2022-09-07T09:20) overlaps talk t1 (2022-09-07T09:00 to "
+      "2022-09-07T09:30) in room saal"}},
+    {"change-makes-overlap",
+     {"changes.csv:2: error: this change makes talk t2 (2022-09-07T09:30) overlaps talk t1"}},
     {"photo-unknown-gallery", {"photos.csv:2: error: photo p1: unknown gallery \"g2\""}},
     {"gallery-cover-not-photo", {"galleries.toml:1: error: gallery g1: cover \"p9\" is not a photo id"}},
     // broken files
@@ -238,18 +253,20 @@ TEST_CASE("warnings alone do not stop a build: every warning rule at once still 
     const Run r = tool({"build", dir.string(), "-o", (t.path() / "out.db").string()}, t.path() / "log", 30);
     CHECK_MESSAGE(r.exit == 0, describe(r));
     CHECK(fs::exists(t.path() / "out.db"));
-    for (const char* l : {"exhibitors.csv:3: warning: exhibitor amt24 shares stand A1 with exhibitor sakd",
-                          "exhibitors.csv:3: warning: exhibitor amt24: name is 81 characters long",
-                          "galleries.toml:7: warning: gallery g2 has no photos",
-                          "galleries.toml:7: warning: gallery g2: cover photo p1 belongs to gallery g1",
-                          "programme.csv:4: warning: talk t3 lasts more than 12 hours",
-                          "stands.csv:4: warning: stand A3 has no exhibitor",
-                          "stands.csv:4: warning: stand A3 overlaps room saal",
-                          "venue.toml:8: warning: levels eg and og both have floor 0",
-                          "venue.toml:23: warning: room lounge: door at (10, 5) is 0.5 m wide",
-                          "venue.toml:46: warning: room kabine overlaps room saal",
-                          "venue.toml:54: warning: point of interest info at (3.5, 5.5) lies inside stand A1"})
-        CHECK_MESSAGE(r.out.find(dir.string() + "/" + l) != std::string::npos, "expected: " << l << "\n" << describe(r));
+    for (const char* l :
+         {"exhibitors.csv:3: warning: exhibitor amt24 shares stand A1 with exhibitor sakd",
+          "exhibitors.csv:3: warning: exhibitor amt24: name is 81 characters long",
+          "galleries.toml:7: warning: gallery g2 has no photos",
+          "galleries.toml:7: warning: gallery g2: cover photo p1 belongs to gallery g1",
+          "programme.csv:4: warning: talk t3 lasts more than 12 hours",
+          "stands.csv:4: warning: stand A3 has no exhibitor",
+          "stands.csv:4: warning: stand A3 overlaps room saal",
+          "venue.toml:8: warning: levels eg and og both have floor 0",
+          "venue.toml:23: warning: room lounge: door at (10, 5) is 0.5 m wide",
+          "venue.toml:46: warning: room kabine overlaps room saal",
+          "venue.toml:54: warning: point of interest info at (3.5, 5.5) lies inside stand A1"})
+        CHECK_MESSAGE(r.out.find(dir.string() + "/" + l) != std::string::npos, "expected: " << l << "\n"
+                                                                                            << describe(r));
 }
 
 // [SECTION] Cases made at test time
@@ -289,7 +306,8 @@ TEST_CASE("a symbolic link loop instead of a content file or a photo is refused"
     fs::remove(dir / "photos/p1.jpg");
     fs::create_symlink("p1.jpg", dir / "photos/p1.jpg");
     expectRefused(dir, {"venue.toml: error: cannot read file: Too many levels of symbolic links",
-                        "photos.csv:2: error: photo file \"photos/p1.jpg\" cannot be read: Too many levels of symbolic links"});
+                        "photos.csv:2: error: photo file \"photos/p1.jpg\" cannot be read: Too many levels "
+                        "of symbolic links"});
 }
 
 TEST_CASE("an unreadable content file or photo is refused") {
@@ -304,8 +322,9 @@ TEST_CASE("an unreadable content file or photo is refused") {
         close(fd);
         MESSAGE("skipped: this user can read files with permissions 000 (running as root?)");
     } else {
-        expectRefused(dir, {"programme.csv: error: cannot read file: Permission denied",
-                            "photos.csv:2: error: photo file \"photos/p1.jpg\" cannot be read: Permission denied"});
+        expectRefused(
+            dir, {"programme.csv: error: cannot read file: Permission denied",
+                  "photos.csv:2: error: photo file \"photos/p1.jpg\" cannot be read: Permission denied"});
     }
     fs::permissions(dir / "programme.csv", fs::perms::owner_read | fs::perms::owner_write);
     fs::permissions(dir / "photos/p1.jpg", fs::perms::owner_read | fs::perms::owner_write);
@@ -325,23 +344,29 @@ TEST_CASE("a 10 MB description is refused, not shipped to the kiosks") {
     const fs::path dir = t.path() / "enormous-text";
     assemble(dir, "base");
     std::string text;
-    for (int i = 0; i < 440000; ++i) text += "Serviceportal für alle. ";
+    for (int i = 0; i < 440000; ++i)
+        text += "Serviceportal für alle. ";
     wwtest::writeText(dir / "exhibitors.csv",
                       "id,name,stands,topics,description_de,description_en,website,logo\n"
-                      "sakd,SAKD,A1,ozg,Kommunale IT für Sachsen.,Municipal IT for Saxony.,https://www.sakd.de,logos/sakd.png\n"
-                      "amt24,Amt24,A2,,\"" + text + "\",,https://amt24.sachsen.de,\n");
-    expectRefused(dir, {"exhibitors.csv:3: error: exhibitor amt24: description_de is 10560000 characters long"});
+                      "sakd,SAKD,A1,ozg,Kommunale IT für Sachsen.,Municipal IT for "
+                      "Saxony.,https://www.sakd.de,logos/sakd.png\n"
+                      "amt24,Amt24,A2,,\"" +
+                          text + "\",,https://amt24.sachsen.de,\n");
+    expectRefused(dir,
+                  {"exhibitors.csv:3: error: exhibitor amt24: description_de is 10560000 characters long"});
 }
 
-TEST_CASE("100,000 rows are read in time; the one bad row at the end is named with its line, one more row is too many") {
+TEST_CASE("100,000 rows are read in time; the one bad row at the end is named with its line, one more row is "
+          "too many") {
     // csv.cpp reads at most 100,000 rows: the sample row, 99,998 fine ones and a bad one fill it exactly.
     auto rows = [](int fine) {
-        std::string csv = "id,name,stands,topics,description_de,description_en,website,logo\n"
-                          "sakd,SAKD,A1,ozg,Kommunale IT für Sachsen.,Municipal IT for Saxony.,https://www.sakd.de,\n";
+        std::string csv =
+            "id,name,stands,topics,description_de,description_en,website,logo\n"
+            "sakd,SAKD,A1,ozg,Kommunale IT für Sachsen.,Municipal IT for Saxony.,https://www.sakd.de,\n";
         for (int i = 0; i < fine; ++i) {
             const std::string n = std::to_string(i);
-            csv += "firma-" + n + ",Firma " + n + ",A2,ozg,Beschreibung der Firma " + n + ".,Description " + n +
-                   ".,https://firma" + n + ".example,\n";
+            csv += "firma-" + n + ",Firma " + n + ",A2,ozg,Beschreibung der Firma " + n + ".,Description " +
+                   n + ".,https://firma" + n + ".example,\n";
         }
         return csv + "letzte,Letzte Firma,B99,,Steht an keinem Stand.,,,\n";
     };

@@ -17,11 +17,11 @@ class App;
 
 // Field by field, with defaults.
 struct MonkeyOptions {
-    uint64_t frames = 0;                 // --monkey FRAMES: stop after this many rendered frames
-    uint64_t seed = 1;                   // --seed: the same seed gives the same sequence of actions
-    std::vector<std::string> swap_dbs;   // --swap-db A.db,B.db: copied over the --content file in turn
-    double swap_every_s = 180;           // virtual seconds between two content replacements
-    std::string content;                 // the --content file the kiosk watches (replaced by swaps)
+    uint64_t frames = 0;               // --monkey FRAMES: stop after this many rendered frames
+    uint64_t seed = 1;                 // --seed: the same seed gives the same sequence of actions
+    std::vector<std::string> swap_dbs; // --swap-db A.db,B.db: copied over the --content file in turn
+    double swap_every_s = 180;         // virtual seconds between two content replacements
+    std::string content;               // the --content file the kiosk watches (replaced by swaps)
 };
 
 // Splits "A.db,B.db" into paths; empty parts are dropped.

@@ -208,7 +208,11 @@ void SearchScreen::draw(Ctx& c) {
         keyboard_ = true; // a visit to search means typing
     }
     State& s = *st_;
-    if (s.model != &c.model || s.version != c.model.content_version || s.built_at != c.model.built_at) {
+    // The loader's index is compared too: after a swap to other content and back to the same file, the
+    // new model can sit at the old one's address with the same version while the index kept from
+    // before is gone.
+    if (s.model != &c.model || s.version != c.model.content_version || s.built_at != c.model.built_at ||
+        (c.search && s.index != c.search)) {
         // The loader normally built the index on its worker; a copy here keeps results tied to this model.
         if (!c.search) s.own = SearchIndex(c.model);
         s.index = c.search ? c.search : &s.own;

@@ -43,7 +43,8 @@ void writeText(const fs::path& p, const std::string& text) {
 }
 
 // Runs a program with stdout to `out` and stderr to `err`, killed after `limit_s`.
-Run run(const std::string& bin, std::vector<std::string> args, const fs::path& out, const fs::path& err, double limit_s) {
+Run run(const std::string& bin, std::vector<std::string> args, const fs::path& out, const fs::path& err,
+        double limit_s) {
     Run r;
     const pid_t pid = fork();
     REQUIRE(pid >= 0);
@@ -53,7 +54,8 @@ Run run(const std::string& bin, std::vector<std::string> args, const fs::path& o
         if (o >= 0) dup2(o, 1);
         if (e >= 0) dup2(e, 2);
         std::vector<char*> argv{const_cast<char*>(bin.c_str())};
-        for (std::string& a : args) argv.push_back(a.data());
+        for (std::string& a : args)
+            argv.push_back(a.data());
         argv.push_back(nullptr);
         execv(bin.c_str(), argv.data());
         _exit(127);
@@ -75,10 +77,13 @@ Run run(const std::string& bin, std::vector<std::string> args, const fs::path& o
     return r;
 }
 
-bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+bool startsWith(const std::string& s, const char* prefix) {
+    return s.rfind(prefix, 0) == 0;
+}
 
 // Keeps the header and the data rows `keep` accepts (numbered from 1), each passed through `edit`.
-void editCsv(const fs::path& file, bool (*keep)(int, const std::string&), std::string (*edit)(const std::string&)) {
+void editCsv(const fs::path& file, bool (*keep)(int, const std::string&),
+             std::string (*edit)(const std::string&)) {
     std::istringstream in(readText(file));
     std::string line, out;
     int n = 0;
@@ -105,16 +110,18 @@ std::string buildModifiedDatabase(const fs::path& dir) {
     editCsv(
         content / "photos.csv",
         [](int, const std::string& l) {
-            for (const char* id : {"eroeffnung-01,", "eroeffnung-02,", "fachausstellung-01,", "fachausstellung-02,",
-                                   "innovationslounge-01,", "innovationslounge-04,"})
+            for (const char* id : {"eroeffnung-01,", "eroeffnung-02,", "fachausstellung-01,",
+                                   "fachausstellung-02,", "innovationslounge-01,", "innovationslounge-04,"})
                 if (startsWith(l, id)) return true;
             return false;
         },
         [](const std::string& l) { return l; });
     const fs::path db = dir / "modified.db";
-    const Run r = run(std::string(WW_BIN_DIR) + "/wegweiser-content", {"build", content.string(), "-o", db.string()},
-                      dir / "build.log", dir / "build.err", 120);
-    REQUIRE_MESSAGE(r.exit == 0, "building the modified content failed:\n" << r.out << readText(dir / "build.err"));
+    const Run r =
+        run(std::string(WW_BIN_DIR) + "/wegweiser-content", {"build", content.string(), "-o", db.string()},
+            dir / "build.log", dir / "build.err", 120);
+    REQUIRE_MESSAGE(r.exit == 0, "building the modified content failed:\n"
+                                     << r.out << readText(dir / "build.err"));
     fs::remove_all(content);
     return db.string();
 }
@@ -144,14 +151,17 @@ TEST_CASE("a monkey's 30,000 frames through every screen, both event days, close
     writeText(t.path / "kiosk.toml", "[hours]\ndaily = \"08:00-18:30\"\n");
 
     const auto t0 = std::chrono::steady_clock::now();
-    const Run r = run(WW_KIOSK_BIN,
-                      {"--headless", "--content", live.string(), "--settings", (t.path / "kiosk.toml").string(),
-                       "--monkey", "30000", "--seed", "7", "--swap-db", sample + "," + modified},
-                      t.path / "summary.json", t.path / "log", 110);
+    const Run r =
+        run(WW_KIOSK_BIN,
+            {"--headless", "--content", live.string(), "--settings", (t.path / "kiosk.toml").string(),
+             "--monkey", "30000", "--seed", "7", "--swap-db", sample + "," + modified},
+            t.path / "summary.json", t.path / "log", 110);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const std::string log = readText(t.path / "log");
     auto tail = [&] { return log.size() > 4000 ? "[…]\n" + log.substr(log.size() - 4000) : log; };
-    REQUIRE_MESSAGE((!r.hung && r.signal == 0), (r.hung ? "hung" : "killed by signal " + std::to_string(r.signal)) << "\n" << tail());
+    REQUIRE_MESSAGE((!r.hung && r.signal == 0),
+                    (r.hung ? "hung" : "killed by signal " + std::to_string(r.signal)) << "\n"
+                                                                                       << tail());
     const json j = json::parse(r.out, nullptr, false);
     REQUIRE_MESSAGE(j.is_object(), "no JSON summary; stdout: " << r.out << "\nlog:\n" << tail());
     MESSAGE("soak: " << j.dump() << " (" << seconds << " s)");

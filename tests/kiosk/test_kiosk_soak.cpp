@@ -173,7 +173,9 @@ TEST_CASE("a monkey's 30,000 frames through every screen, both event days, close
     CHECK(j["failures"].empty());
     // Nothing grows: memory of the last quarter within 10 % + 5 MB of the first, threads as at the start.
     const double first = j["rss_mb"]["first_quarter_median"], last = j["rss_mb"]["last_quarter_median"];
-    CHECK_MESSAGE(last <= first * 1.10 + 5.0, "RSS " << first << " MB → " << last << " MB");
+    // (Not under AddressSanitizer, whose quarantine grows by design; the summary says "judged": false.)
+    if (j["rss_mb"].value("judged", true))
+        CHECK_MESSAGE(last <= first * 1.10 + 5.0, "RSS " << first << " MB → " << last << " MB");
     CHECK(j["threads"]["end"] == j["threads"]["start"]);
     CHECK(j["images"]["end"]["bytes"].get<double>() <= j["images"]["end"]["budget_bytes"].get<double>());
     // It went everywhere a visitor can go, and through what the kiosk itself does.

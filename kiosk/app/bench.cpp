@@ -13,8 +13,6 @@
 
 namespace ww {
 
-namespace {
-
 double peakRssMb() {
     std::ifstream status("/proc/self/status");
     std::string line;
@@ -22,6 +20,8 @@ double peakRssMb() {
         if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
     return 0;
 }
+
+namespace {
 
 // The first target on screen whose id starts with `prefix`, or "".
 std::string firstTarget(App& app, const std::string& prefix) {

@@ -10,4 +10,7 @@ class App;
 
 int runBench(App& app, std::ostream& out);
 
+// The process's peak resident memory (VmHWM), in MB.
+double peakRssMb();
+
 } // namespace ww

@@ -3,6 +3,7 @@
 // same paths a finger does.
 #include "app/monkey.h"
 
+#include "app/bench.h"
 #include "app/kiosk_app.h"
 #include "core/store.h"
 #include "core/timezone.h"
@@ -68,14 +69,6 @@ double rssMb() {
     long long size = 0, resident = 0;
     statm >> size >> resident;
     return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
-}
-
-double peakRssMb() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-    return 0;
 }
 
 int threadCount() {

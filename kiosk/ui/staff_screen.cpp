@@ -11,6 +11,40 @@
 
 namespace ww {
 
+namespace {
+
+// A file path has no spaces, so word wrap cannot break it: break it before a '/' (or, for one name
+// longer than the line, inside it) so the whole path stays readable on narrow screens.
+std::string breakPath(ImFont* font, const std::string& s, float width) {
+    if (textWidth(font, s) <= width) return s;
+    std::string out, line;
+    auto fits = [&](const std::string& t) { return textWidth(font, t) <= width; };
+    for (size_t i = 0; i < s.size();) {
+        size_t e = s.find('/', i + 1);
+        if (e == std::string::npos) e = s.size();
+        const std::string part = s.substr(i, e - i);
+        if (!line.empty() && !fits(line + part)) {
+            out += line + '\n';
+            line.clear();
+        }
+        line += part;
+        // One name wider than the line: break it by characters (UTF-8 boundaries).
+        while (!fits(line)) {
+            size_t cut = line.size();
+            while (cut > 1 && !fits(line.substr(0, cut))) {
+                do --cut;
+                while (cut > 1 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80);
+            }
+            out += line.substr(0, cut) + '\n';
+            line.erase(0, cut);
+        }
+        i = e;
+    }
+    return out + line;
+}
+
+} // namespace
+
 bool StaffMenu::watch(const PointerState& p, double now, float corner, float slop) {
     const bool pressed = p.down && !was_down_;
     was_down_ = p.down;
@@ -161,13 +195,15 @@ StaffMenu::Action StaffMenu::drawMenu(Ctx& c, const StaffInfo& info) {
     const bool stacked = c.portrait || label_w + th.u(4) > w * 0.35f;
     for (const auto& r : rows) {
         const ImU32 col = r.first == S::StaffLastReload && info.reload_failed ? th.c.warn : th.c.text;
+        const bool path = r.first == S::StaffDatabase || r.first == S::StaffSettings;
+        const float vw = stacked ? w : w - label_w - th.u(4);
+        const std::string value = path ? breakPath(th.body, r.second, vw) : r.second;
         if (stacked) {
             y += text(c, th.caption, ImVec2(x, y), th.c.text_muted, c.t(r.first));
-            y += textWrapped(c, th.body, ImVec2(x, y), col, r.second, w) + th.u(2);
+            y += textWrapped(c, th.body, ImVec2(x, y), col, value, w) + th.u(2);
         } else {
             text(c, th.strong, ImVec2(x, y), th.c.text_muted, c.t(r.first));
-            y += std::max(th.body->FontSize, textWrapped(c, th.body, ImVec2(x + label_w + th.u(4), y), col, r.second,
-                                                          w - label_w - th.u(4))) +
+            y += std::max(th.body->FontSize, textWrapped(c, th.body, ImVec2(x + label_w + th.u(4), y), col, value, vw)) +
                  th.u(2);
         }
     }

@@ -121,9 +121,12 @@ std::vector<Visit> atLargeText(std::vector<Visit> visits, const char* size = "20
 }
 
 // Opening hours and a PIN, for the closed screen and the staff menu. The staff menu shows the file's
-// path: a short one, as long as an installed kiosk's /etc/wegweiser/kiosk.toml.
+// path: a deep one with a very long folder name, so it wraps however deep the build lies.
 std::string settingsFile() {
-    const std::string path = "/tmp/ww-" + std::to_string(getpid()) + ".toml";
+    const fs::path dir = fs::path(tmpDir()) / "deployments" / "landeshauptstadt-dresden-it-forum-messe-kiosk-eingangshalle-nord-zweiter-stock" /
+                         "konfiguration";
+    fs::create_directories(dir);
+    const std::string path = (dir / "kiosk.toml").string();
     std::ofstream(path) << "pin_hash = \"" << ww::hashPin("1234", 2000) << "\"\n[hours]\ndaily = \"08:00-18:00\"\n";
     return path;
 }

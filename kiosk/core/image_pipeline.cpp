@@ -9,11 +9,20 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <ctime>
 #include <memory>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+#if defined(__linux__)
+#include <cerrno>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 
 namespace ww {
 
@@ -27,8 +36,22 @@ constexpr int64_t kMaxDecodePixels = 40'000'000;
 constexpr int kOnScreen = 0;
 constexpr int kSoon = 1;
 
+// How much less the decoding worker counts than the UI thread when both want a core (nice steps).
+constexpr int kWorkerNice = 5;
+
+// Pixel buffers from this size up are freed by the worker (see retire()).
+constexpr size_t kRetireBytes = size_t{256} << 10;
+
 double msSince(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// Processor time of the calling thread: a frame's wall time less this is time spent waiting for the
+// processor (or the GL), not working.
+double threadCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 } // namespace
@@ -151,6 +174,7 @@ void ImagePipeline::want(const std::string& key, int priority) {
 
 TextureRef ImagePipeline::request(const std::string& key) {
     const auto t0 = std::chrono::steady_clock::now();
+    const double c0 = threadCpuMs();
     TextureRef out;
     if (!key.empty()) {
         want(key, kOnScreen);
@@ -159,6 +183,7 @@ TextureRef ImagePipeline::request(const std::string& key) {
         out.state = ImageState::Failed;
     }
     request_ms_ += msSince(t0);
+    request_cpu_ms_ += threadCpuMs() - c0;
     return out;
 }
 
@@ -186,6 +211,8 @@ TextureRef ImagePipeline::peek(const std::string& key) const {
 
 bool ImagePipeline::pump() {
     const auto t0 = std::chrono::steady_clock::now();
+    const double c0 = threadCpuMs();
+    log_ = FrameLog{};
     ++frame_;
     in_frame_ = true;
     // What the last frame wanted, in order: on screen before soon, cheap before expensive (a screen of
@@ -196,16 +223,37 @@ bool ImagePipeline::pump() {
     });
     bool work = false;
     {
-        std::lock_guard<std::mutex> lock(mu_);
-        // Finished work first, so nothing just decoded is asked for again.
-        collectDoneLocked();
-        // The queue is replaced, not appended to: what nobody asks for any more is never decoded.
-        queue_.clear();
-        for (Job& j : wanted_) {
-            const auto it = entries_.find(j.key);
-            if (it != entries_.end() && it->second.slot == Slot::Queued && j.key != current_) queue_.push_back(std::move(j));
+        // The worker holds the lock only for moments, but at its lower priority it may be preempted
+        // in one: a frame never waits for it. What this frame misses, the next one collects.
+        const auto t_lock = std::chrono::steady_clock::now();
+        std::unique_lock<std::mutex> lock(mu_, std::try_to_lock);
+        log_.lock_ms = msSince(t_lock);
+        if (lock.owns_lock()) {
+            work = !retired_.empty();
+            for (auto& px : retired_) trash_.push_back(std::move(px));
+            retired_.clear();
+            // Finished work first, so nothing just decoded is asked for again.
+            collectDoneLocked();
+            // The queue is replaced, not appended to: what nobody asks for any more is never decoded.
+            queue_.clear();
+            for (Job& j : wanted_) {
+                const auto it = entries_.find(j.key);
+                if (it != entries_.end() && it->second.slot == Slot::Queued && j.key != current_)
+                    queue_.push_back(std::move(j));
+            }
+            work = work || !queue_.empty();
+            // Queued requests nobody repeats any more (scrolled past) are forgotten, so they can be
+            // asked anew.
+            for (auto it = entries_.begin(); it != entries_.end();) {
+                if (it->second.slot == Slot::Queued && it->second.last_used + options_.stale_frames < frame_ &&
+                    it->first != current_)
+                    it = entries_.erase(it);
+                else
+                    ++it;
+            }
+        } else {
+            ++stats_.lock_skips;
         }
-        work = !queue_.empty();
     }
     wanted_.clear();
     if (work) cv_.notify_one();
@@ -218,22 +266,21 @@ bool ImagePipeline::pump() {
     if (stats_.bytes > options_.budget_bytes && !allocated_) evict();
     allocated_ = false;
 
-    // Queued requests nobody repeats any more (scrolled past) are forgotten, so they can be asked anew.
-    for (auto it = entries_.begin(); it != entries_.end();) {
-        if (it->second.slot == Slot::Queued && it->second.last_used + options_.stale_frames < frame_) {
-            std::lock_guard<std::mutex> lock(mu_);
-            if (it->first != current_) {
-                it = entries_.erase(it);
-                continue;
-            }
-        }
-        ++it;
-    }
-
     in_frame_ = false;
     stats_.frame_ms = request_ms_ + msSince(t0);
-    stats_.max_frame_ms = std::max(stats_.max_frame_ms, stats_.frame_ms);
+    if (stats_.frame_ms > stats_.max_frame_ms) {
+        stats_.max_frame_ms = stats_.frame_ms;
+        stats_.max_frame_cpu_ms = request_cpu_ms_ + threadCpuMs() - c0;
+        char line[200];
+        std::snprintf(line, sizeof line,
+                      "%.2f ms (%.2f ms processor): requests %.2f ms, lock %.2f ms, %zu KB in %d bands and %d whole uploads %.2f "
+                      "ms, %d released %.2f ms, %d reused",
+                      stats_.frame_ms, stats_.max_frame_cpu_ms, request_ms_, log_.lock_ms, log_.uploaded >> 10, log_.bands,
+                      log_.wholes, log_.upload_ms, log_.released, log_.release_ms, log_.reused);
+        stats_.worst_frame = line;
+    }
     request_ms_ = 0;
+    request_cpu_ms_ = 0;
     return changed;
 }
 
@@ -278,6 +325,7 @@ bool ImagePipeline::uploadStaged(bool* drawn) {
                 --stats_.textures;
             }
             entries_.erase(it->key);
+            retire(*it);
             it = staged_.erase(it);
             ++stats_.dropped;
             continue;
@@ -299,6 +347,7 @@ bool ImagePipeline::uploadStaged(bool* drawn) {
         ++stats_.uploads;
         changed = true;
         if (e.last_used == frame_ && e.priority == kOnScreen) *drawn = true;
+        retire(*it);
         it = staged_.erase(it);
     }
     return changed;
@@ -339,6 +388,14 @@ bool ImagePipeline::idleWork() {
     } else {
         makeSpare();
     }
+    if (!retired_.empty()) {
+        {
+            std::lock_guard<std::mutex> lock(mu_);
+            for (auto& px : retired_) trash_.push_back(std::move(px));
+        }
+        retired_.clear();
+        cv_.notify_one();
+    }
     stats_.peak_bytes = std::max(stats_.peak_bytes, stats_.bytes);
     const double ms = msSince(t0);
     stats_.idle_ms += ms;
@@ -365,11 +422,22 @@ void ImagePipeline::makeSpare() {
     }
 }
 
+void ImagePipeline::retire(Decoded& d) {
+    // Returning megabytes to the system (munmap) takes the process's memory-map lock, which the
+    // worker's page faults hold again and again while it decodes: on the UI thread that is a wait of
+    // milliseconds. The worker frees them before its next decode instead.
+    if (d.rgba.capacity() >= kRetireBytes) retired_.push_back(std::move(d.rgba));
+}
+
 bool ImagePipeline::uploadSome(Decoded& d, Entry& e, size_t room, bool first) {
     const size_t row = static_cast<size_t>(d.width) * 4;
     const size_t left = static_cast<size_t>(d.height - d.rows_done) * row;
     auto allocate = [&](const uint8_t* px) {
+        const auto t0 = std::chrono::steady_clock::now();
         e.texture = uploader_.upload(px, d.width, d.height);
+        log_.upload_ms += msSince(t0);
+        ++log_.wholes;
+        if (px) log_.uploaded += row * d.height;
         e.width = d.width;
         e.height = d.height;
         e.bytes = row * d.height;
@@ -392,7 +460,14 @@ bool ImagePipeline::uploadSome(Decoded& d, Entry& e, size_t room, bool first) {
     // A band of whole rows that fits the room left this frame; at least one row so it always moves.
     int rows = static_cast<int>(std::max<size_t>(1, (first ? std::max(room, row) : room) / row));
     rows = std::min(rows, d.height - d.rows_done);
-    if (!e.texture || !uploader_.uploadRows(e.texture, d.rows_done, d.width, rows, d.rgba.data() + d.rows_done * row)) {
+    const auto t_rows = std::chrono::steady_clock::now();
+    const bool filled = e.texture && uploader_.uploadRows(e.texture, d.rows_done, d.width, rows, d.rgba.data() + d.rows_done * row);
+    log_.upload_ms += msSince(t_rows);
+    if (filled) {
+        ++log_.bands;
+        log_.uploaded += rows * row;
+    }
+    if (!filled) {
         // This uploader cannot fill rows: replace the empty texture by a whole upload, once and for all.
         bands_ok_ = false;
         if (e.texture) uploader_.release(e.texture);
@@ -423,7 +498,10 @@ void ImagePipeline::evict() {
     for (const auto& [used, key] : order) {
         if (stats_.bytes <= options_.budget_bytes) break;
         Entry& e = entries_[*key];
+        const auto t0 = std::chrono::steady_clock::now();
         if (e.texture) uploader_.release(e.texture);
+        log_.release_ms += msSince(t0);
+        ++log_.released;
         stats_.bytes -= std::min(stats_.bytes, e.bytes);
         --stats_.textures;
         ++stats_.evicted;
@@ -457,6 +535,7 @@ bool ImagePipeline::reuse(const Decoded& d, Entry& e) {
             oldest_used = o.last_used;
         }
     if (!oldest) return false;
+    ++log_.reused;
     const auto it = entries_.find(*oldest);
     e.texture = it->second.texture;
     e.width = d.width;
@@ -470,9 +549,19 @@ bool ImagePipeline::reuse(const Decoded& d, Entry& e) {
 // [SECTION] The worker
 
 void ImagePipeline::workerLoop() {
+#if defined(__linux__)
+    // A decode takes tens of milliseconds of processor time and a frame must not wait for it: on Linux
+    // each thread has its own nice value, and this one yields to the UI thread (and the GL's threads)
+    // when both want a core. Only a little, so a busy machine never starves it.
+    errno = 0;
+    const int nice_now = getpriority(PRIO_PROCESS, 0);
+    if (errno == 0)
+        setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), std::min(19, nice_now + kWorkerNice));
+#endif
     std::shared_ptr<ContentDb> db;
     std::string open_path;
     uint64_t open_generation = 0;
+    std::vector<std::vector<uint8_t>> trash;
     for (;;) {
         Job job;
         std::string path;
@@ -481,8 +570,14 @@ void ImagePipeline::workerLoop() {
         {
             std::unique_lock<std::mutex> lock(mu_);
             current_.clear();
-            cv_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+            cv_.wait(lock, [&] { return stop_ || !queue_.empty() || !trash_.empty(); });
             if (stop_) return;
+            trash.swap(trash_);
+            if (queue_.empty()) {
+                lock.unlock();
+                trash.clear();
+                continue;
+            }
             job = std::move(queue_.front());
             queue_.pop_front();
             current_ = job.key;
@@ -490,6 +585,7 @@ void ImagePipeline::workerLoop() {
             given = db_;
             generation = generation_;
         }
+        trash.clear(); // outside the lock
         Decoded out;
         out.key = job.key;
         out.generation = generation;

@@ -79,6 +79,8 @@ struct TextureRef {
 struct ImagePipelineStats {
     double frame_ms = 0;      // UI-thread time on images in the last finished frame (pump + requests)
     double max_frame_ms = 0;  // the worst frame since resetMax()
+    double max_frame_cpu_ms = 0; // the UI thread's processor time in that frame (the rest: waiting)
+    std::string worst_frame;  // what that frame did, for the benchmark
     size_t bytes = 0;         // texture bytes held now
     size_t peak_bytes = 0;
     size_t textures = 0;
@@ -91,6 +93,7 @@ struct ImagePipelineStats {
     uint64_t allocated_in_frame = 0; // of those, made inside a frame (the pool was short)
     double idle_ms = 0;       // UI-thread time on images between frames (idleWork), all together
     double max_idle_ms = 0;   // the longest single idleWork step
+    uint64_t lock_skips = 0;  // frames that found the worker holding the lock and left it
 };
 
 // The size `width`×`height` scaled down to fit `max_w`×`max_h` (0 = no limit), as decodeImage does.
@@ -145,6 +148,8 @@ public:
     const ImagePipelineStats& stats() const { return stats_; }
     void resetMax() {
         stats_.max_frame_ms = 0;
+        stats_.max_frame_cpu_ms = 0;
+        stats_.worst_frame.clear();
         stats_.max_idle_ms = 0;
     }
     const ImagePipelineOptions& options() const { return options_; }
@@ -183,6 +188,8 @@ private:
     void reportFailures();
     // One pool texture of a reserved size, if the budget allows.
     void makeSpare();
+    // Hands `d`'s pixel buffer to the worker to free.
+    void retire(Decoded& d);
     // Uploads staged_ within the per-frame bounds; true when an image became ready (`*drawn`: one
     // that was drawn in the last frame).
     bool uploadStaged(bool* drawn);
@@ -197,8 +204,16 @@ private:
     std::unordered_map<std::string, int64_t> pixels_;
     std::vector<Job> wanted_;        // this frame's requests for images not ready yet
     std::deque<Decoded> staged_;     // decoded, waiting for their upload
+    std::vector<std::vector<uint8_t>> retired_; // uploaded pixels, for trash_ at the next pump
     uint64_t frame_ = 0;
     double request_ms_ = 0;          // time in request() since the last pump
+    double request_cpu_ms_ = 0;
+    // What the current frame did, for stats_.worst_frame.
+    struct FrameLog {
+        size_t uploaded = 0;
+        int bands = 0, wholes = 0, released = 0, reused = 0;
+        double upload_ms = 0, release_ms = 0, lock_ms = 0;
+    } log_;
     ImagePipelineStats stats_;
     bool bands_ok_ = true;           // the uploader can fill rows (until it says otherwise)
     bool allocated_ = false;         // a texture was made empty this frame
@@ -221,6 +236,7 @@ private:
     std::condition_variable cv_;
     std::deque<Job> queue_;
     std::vector<Decoded> done_;
+    std::vector<std::vector<uint8_t>> trash_; // pixel buffers for the worker to free
     std::string current_;            // the key the worker is decoding
     std::string db_path_;
     std::shared_ptr<ContentDb> db_;

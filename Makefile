@@ -31,11 +31,12 @@ run: content
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
-# The same suites under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The same suites under AddressSanitizer and UndefinedBehaviorSanitizer; any report, also from a
+# program a test starts, fails it (tests/sanitizers/, docs/RELIABILITY.md).
 test-asan: deps
 	cmake --preset asan >/dev/null
 	cmake --build build-asan -j $(JOBS)
-	ctest --test-dir build-asan --output-on-failure -j $(JOBS)
+	tests/sanitizers/run-tests.sh $(JOBS)
 
 # libFuzzer on every reader of staff files, FUZZ_SECONDS per target (clang 14; see fuzz/README.md).
 FUZZ_SECONDS ?= 60

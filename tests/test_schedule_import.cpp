@@ -443,3 +443,38 @@ TEST_CASE("schedule.xml and schedule.json together: an error, and only the XML i
     CHECK(diags.errors() == 1);
     CHECK(out.content.model.talks.size() == 1);
 }
+
+TEST_CASE("an imported title or abstract far beyond any screen is refused at its line, as in the content files") {
+    // The fixture's titles: 1800 "ü" (3600 bytes: characters count, not bytes) fits, 1801 characters do not.
+    Diagnostics diags;
+    const std::string xml = wwtest::readText(std::string(WW_TESTS_DIR) + "/schedule-import/long-titles.schedule.xml");
+    REQUIRE(!xml.empty());
+    auto s = parseScheduleXml(xml, "schedule.xml", zone("Europe/Berlin"), diags);
+    REQUIRE(s);
+    REQUIRE(s->talks.size() == 1);
+    CHECK(s->talks[0].talk.id == "umlaut-title");
+    CHECK(utf8Length(s->talks[0].talk.title.de) == 1800);
+    CHECK(diags.errors() == 1);
+    CHECK_DIAG(diags, "schedule.xml:6: error: event long-title: title is 1801 characters long, far more than a screen shows");
+    REQUIRE(!diags.items().empty());
+    CHECK(diags.items()[0].hint ==
+          "shorten it in the planning tool and export again; texts over 1800 characters are refused");
+
+    // The abstract is measured as the kiosk shows it: abstract and description joined.
+    auto event = [](const std::string& guid, const std::string& hour, const std::string& abstract,
+                    const std::string& description) {
+        return R"({"guid": ")" + guid + R"(", "date": "2022-09-07T)" + hour + R"(:00:00+02:00", "duration": "00:30", )"
+               R"("title": "T", "abstract": ")" + abstract + R"(", "description": ")" + description + R"("})";
+    };
+    const std::string json = R"({"schedule": {"conference": {"title": "T", "days": [{"date": "2022-09-07", "rooms": {
+  "Saal": [)" + event("fits", "09", std::string(30000, 'a'), "") + ",\n" +
+                             event("joined", "10", std::string(20000, 'a'), std::string(10000, 'b')) + R"(]
+}}]}}})";
+    Diagnostics jd;
+    auto j = parseScheduleJson(json, "schedule.json", zone("Europe/Berlin"), jd);
+    REQUIRE(j);
+    REQUIRE(j->talks.size() == 1);
+    CHECK(j->talks[0].talk.id == "fits");
+    CHECK(jd.errors() == 1);
+    CHECK_DIAG(jd, "schedule.json:3: error: event joined: abstract is 30002 characters long, far more than a screen shows");
+}

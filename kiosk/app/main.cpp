@@ -61,7 +61,16 @@ const char* const kHelp =
     "The full-screen kiosk ignores window close requests and keys (Esc, Alt+F4, Ctrl+Q); exit from\n"
     "the staff menu (status 0) or stop the service.\n"
     "\n"
-    "Environment: WEGWEISER_LOG=debug|info|warning|error (default info); logs go to standard error.\n"
+    "Environment:\n"
+    "  WEGWEISER_LOG=LEVEL\n"
+    "                      debug, info, warning or error (default info); logs go to standard error\n"
+    "                      (the journal when run as the service)\n"
+    "  WEGWEISER_AUDIO_DEVICE=NAME\n"
+    "                      the ALSA device speech plays through, e.g. hw:1,0 for a headphone socket\n"
+    "                      (default: ALSA's \"default\"); see docs/OPERATIONS.md\n"
+    "  WEGWEISER_SETTINGS=FILE\n"
+    "                      the settings file when --settings is not given (read in --headless runs too)\n"
+    "\n"
     "Exit status: 0 fine, 1 a --monkey check failed, 2 usage error, no display, or a failing script line.\n";
 
 int usageError(const std::string& message) {

@@ -5,6 +5,8 @@
 // would be lost (no start, no title, a room the venue does not have).
 #include "content/schedule_import.h"
 
+#include "content/validate.h"
+
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
@@ -324,7 +326,20 @@ std::string fmtOffset(int s) {
     return buf;
 }
 
+// An export's texts get no "may not fit the screen" warnings (staff cannot shorten them), but one far
+// beyond any screen is refused like in the content files: laying it out would stall every kiosk.
+bool textFits(const std::string& text, size_t limit, const char* field, const std::string& who, const std::string& file,
+              int line, Diagnostics& diags) {
+    const size_t n = utf8Length(text), refuse = limit * kTextRefuseFactor;
+    if (n <= refuse) return true;
+    diags.error(file, line, who + ": " + field + " is " + std::to_string(n) + " characters long, far more than a screen shows",
+                "shorten it in the planning tool and export again; texts over " + std::to_string(refuse) +
+                    " characters are refused");
+    return false;
+}
+
 ImportedSchedule convert(RawSchedule raw, const std::string& file, const TimeZone& zone, Diagnostics& diags) {
+    const TextLimits limits;
     ImportedSchedule out;
     out.title = raw.title;
     out.time_zone_name = raw.time_zone_name;
@@ -362,6 +377,8 @@ ImportedSchedule convert(RawSchedule raw, const std::string& file, const TimeZon
         bool ok = true;
         if (title.empty()) {
             diags.error(file, line, who + " has no title", "give the event a title in the planning tool and export again");
+            ok = false;
+        } else if (!textFits(title, limits.title, "title", who, file, line, diags)) {
             ok = false;
         }
 
@@ -446,6 +463,7 @@ ImportedSchedule convert(RawSchedule raw, const std::string& file, const TimeZon
         std::string description = plainText(e.description);
         if (!description.empty() && description != abstract)
             abstract = abstract.empty() ? description : abstract + "\n\n" + description;
+        if (!textFits(abstract, limits.abstract, "abstract", who, file, line, diags)) continue;
         t.abstract.de = abstract;
 
         it.room_name = trim(e.room);

@@ -26,9 +26,6 @@ std::string fmt(double v) {
 
 std::string pointText(Vec2 p) { return "(" + fmt(p.x) + ", " + fmt(p.y) + ")"; }
 
-// A text this many times its screen limit is refused instead of warned about.
-constexpr size_t kRefuseFactor = 20;
-
 class Validator {
 public:
     Validator(const LoadedContent& c, Diagnostics& d, const TextLimits& l) : c_(c), m_(c.model), diags_(d), limits_(l) {}
@@ -96,7 +93,7 @@ private:
         size_t n = utf8Length(text);
         // Far beyond what fits is not a text meant for a screen (a whole file pasted into a cell):
         // laying it out would stall every kiosk that opens it, so it never reaches them.
-        const size_t refuse = max * kRefuseFactor;
+        const size_t refuse = max * kTextRefuseFactor;
         if (n > refuse)
             error(at, who + ": " + field + " is " + std::to_string(n) + " characters long, far more than a screen shows",
                   "keep it under " + std::to_string(max) + " characters; texts over " + std::to_string(refuse) +
@@ -345,7 +342,8 @@ private:
                                   m_.event.end_date,
                           "check the date, or the event's start_date and end_date in event.toml");
             }
-            // Staff cannot shorten the texts of a pretalx/frab export, so only their own files are measured.
+            // Staff cannot shorten the texts of a pretalx/frab export, so only their own files are measured
+            // here; the importer refuses an imported text beyond kTextRefuseFactor times its limit.
             if (!imported(at)) {
                 textLength(at, who, "title", t.title, limits_.title);
                 textLength(at, who, "abstract", t.abstract, limits_.abstract);

@@ -17,6 +17,11 @@ struct TextLimits {
     size_t caption = 200;      // photo captions
 };
 
+// A text this many times its limit is refused (an error) instead of warned about: far beyond what
+// fits, it is not a text meant for a screen (a whole file pasted into a cell) and would stall every
+// kiosk that lays it out. The same factor applies to texts imported from schedule.xml/json.
+constexpr size_t kTextRefuseFactor = 20;
+
 void validateContent(const LoadedContent& content, Diagnostics& diags, const TextLimits& limits = {});
 
 } // namespace ww

@@ -343,6 +343,8 @@ void App::frame(const PointerState* pointer, nlohmann::json* report) {
     // Touch and the session come first: a reset may rebuild the fonts, which ImGui allows only
     // outside a frame.
     const auto build0 = std::chrono::steady_clock::now();
+    // Speech on: touch explores (a first tap says, a second chooses); never on the staff or closed screens.
+    touch_.explore = settings_.speech && model_ && !staff_.isOpen() && !closed_shown_;
     touch_.beginFrame(p, now);
     if (narrator_->tapped(touch_)) frames_left_ = std::max(frames_left_, 2); // the tap's outcome is drawn (and said)
     if (staff_.watch(p, now, theme_.u(StaffMenu::kCornerUnits), touch_.slop)) {

@@ -1,9 +1,11 @@
 // Speech output (see speech.h): espeak-ng synthesis into memory, a SpeechPlayer thread that plays it on
-// ALSA without ever blocking the caller, and the words the kiosk says for screens and taps.
+// ALSA without ever blocking the caller, the words the kiosk says for screens and taps, the hold that
+// switches speech without sight and the focus ring of exploration.
 #include "app/speech.h"
 
 #include "platform/log.h"
 #include "ui/format.h"
+#include "ui/staff_screen.h"
 
 #include <alsa/asoundlib.h>
 #include <espeak-ng/espeak_ng.h>
@@ -409,7 +411,8 @@ Narrator::Narrator(bool audio) : audio_(audio) {}
 Narrator::~Narrator() = default;
 
 bool Narrator::tapped(const Touch& touch) {
-    const std::string id = touch.tappedId();
+    std::string id = touch.tappedId();
+    if (id.empty()) id = touch.exploredId(); // a first tap while exploring: said, not done
     if (id.empty()) return false;
     tap_id_ = id;
     tap_label_.clear();
@@ -427,6 +430,19 @@ void Narrator::navigated() {
 
 void Narrator::frameDrawn(Ctx& c, const Screen& screen, int idle_seconds) {
     const Settings& s = c.settings;
+    if (c.touch.holdCompleted()) {
+        // The top-left corner's hold belongs to the staff menu (StaffMenu::watch).
+        const float corner = c.th.u(StaffMenu::kCornerUnits);
+        const ImVec2 at = c.touch.pressPosition();
+        if (!(at.x < corner && at.y < corner)) {
+            toggleByHold(c);
+            return;
+        }
+    }
+    // A new screen: what was focused on the last one is gone.
+    if (announce_) c.touch.clearFocus();
+    focus_ = s.speech ? c.touch.focusedId() : std::string();
+    if (!focus_.empty()) drawFocus(c);
     if (!s.speech) {
         if (was_on_ && player_) player_->stop();
         was_on_ = false;
@@ -466,8 +482,47 @@ void Narrator::frameDrawn(Ctx& c, const Screen& screen, int idle_seconds) {
     tap_id_.clear();
 }
 
+void Narrator::toggleByHold(Ctx& c) {
+    Settings& s = c.settings;
+    s.speech = !s.speech;
+    gain_ = speechGain(s.speech_volume);
+    announce_ = false;
+    tap_id_.clear();
+    focus_.clear();
+    c.touch.clearFocus();
+    // Whoever switched it on without sight learns how to use it, and how to end it.
+    say(c.t(s.speech ? S::SpeechOnHelp : S::SpeechOffSpoken), c.lang());
+    // Off: the last word plays out instead of being cut by the next frame.
+    was_on_ = s.speech;
+    logInfo("speech %s by the three-second hold", s.speech ? "on" : "off");
+}
+
+// A dark ring between two light ones (light, dark, light in high contrast), so the focus shows on the
+// page, on cards, on photos and on the accent-coloured tiles and bar alike.
+void Narrator::drawFocus(Ctx& c) const {
+    const TouchTarget* target = nullptr;
+    int top = 0;
+    for (const TouchTarget& t : c.touch.current()) top = std::max(top, t.layer);
+    for (const TouchTarget& t : c.touch.current())
+        if (t.id == focus_ && t.layer == top) target = &t;
+    if (!target) return;
+    const Theme& th = c.th;
+    const float ring = std::max(3.0f, th.u(0.75f)), edge = std::max(2.0f, th.u(0.375f));
+    // Centred on a line just outside the target, kept on the display.
+    const float out = edge + ring * 0.5f, keep = edge + ring;
+    const ImVec2 a(std::max(target->min.x - out, keep), std::max(target->min.y - out, keep));
+    const ImVec2 b(std::min(target->max.x + out, c.display.x - keep),
+                   std::min(target->max.y + out, c.display.y - keep));
+    const float r = th.radius + out;
+    c.dl->PushClipRect(ImVec2(0, 0), c.display, false);
+    c.dl->AddRect(a, b, th.c.bg, r, 0, ring + edge * 2);
+    c.dl->AddRect(a, b, th.c.text, r, 0, ring);
+    c.dl->PopClipRect();
+}
+
 void Narrator::reset() {
     if (player_) player_->stop();
+    focus_.clear();
     announce_ = false;
     tap_id_.clear();
     was_on_ = false;
@@ -479,6 +534,7 @@ void Narrator::report(nlohmann::json& j) const {
     j["spoken"] = last_text_;
     j["spoken_lang"] =
         last_text_.empty() ? nlohmann::json() : nlohmann::json(last_lang_ == Lang::En ? "en" : "de");
+    j["focus"] = focus_.empty() ? nlohmann::json() : nlohmann::json(focus_);
 }
 
 void Narrator::say(const std::string& text, Lang lang) {

@@ -1,7 +1,9 @@
 // Speech output: espeak-ng turns words into sound in German or English, and the kiosk says the
 // title of every screen that opens and what a visitor taps (with a summary of the exhibitor, talk or
-// stand behind it). Speaking never holds up a frame: synthesis and playback run on the player's own
-// thread, and a missing or lost sound card costs one log line and silence, never a hang.
+// stand behind it). A finger held still for three seconds switches it on or off without sight, and
+// while it is on a first tap explores (says and focuses) and a second tap chooses. Speaking never
+// holds up a frame: synthesis and playback run on the player's own thread, and a missing or lost
+// sound card costs one log line and silence, never a hang.
 #pragma once
 
 #include "ui/screen.h"
@@ -107,20 +109,26 @@ class Narrator {
     explicit Narrator(bool audio);
     ~Narrator();
 
-    // After Touch::beginFrame: notes the tap that fired this frame, if any (true then).
+    // After Touch::beginFrame: notes the tap that fired or the target a first tap focused this frame,
+    // if any (true then).
     bool tapped(const Touch& touch);
     // The route changed: silence now; the new screen is announced when it has been drawn.
     void navigated();
-    // After the screen, bar and dialogs of a frame are drawn: says what is due. `idle_seconds` is
-    // the countdown shown by the "still there?" warning, -1 without it.
+    // After the screen, bar and dialogs of a frame are drawn: switches speech on or off on a hold,
+    // draws the focus ring and says what is due. `idle_seconds` is the countdown shown by the "still
+    // there?" warning, -1 without it.
     void frameDrawn(Ctx& c, const Screen& screen, int idle_seconds);
     // The visitor's session ended: silence, nothing pending, nothing recorded.
     void reset();
-    // `spoken` (the last utterance, "" for none) and `spoken_lang`.
+    // `spoken` (the last utterance, "" for none), `spoken_lang` and `focus` (the focused target's id or
+    // null).
     void report(nlohmann::json& j) const;
 
   private:
     void say(const std::string& text, Lang lang);
+    // The hold gesture: speech on with a short help, or off with a last word.
+    void toggleByHold(Ctx& c);
+    void drawFocus(Ctx& c) const;
 
     bool audio_;
     std::unique_ptr<SpeechPlayer> player_; // created on the first utterance
@@ -130,6 +138,7 @@ class Narrator {
     bool was_on_ = false;
     bool idle_shown_ = false;
     float gain_ = 0.5f;
+    std::string focus_; // the focused target after the last frame ("" for none)
     std::string last_text_;
     Lang last_lang_ = Lang::De;
 };

@@ -21,6 +21,11 @@
 #include <algorithm>
 #include <cmath>
 #include <mutex>
+#if defined(__SANITIZE_ADDRESS__)
+#include <cstring>
+#include <dlfcn.h>
+#include <link.h>
+#endif
 
 namespace ww {
 
@@ -28,12 +33,30 @@ namespace {
 
 void onGlfwError(int code, const char* message) { logWarn("GLFW error %d: %s", code, message); }
 
+#if defined(__SANITIZE_ADDRESS__)
+// Under LeakSanitizer only: the GL driver (Mesa's *_dri.so) keeps state that only the driver points
+// to, and glfwTerminate unloads it before the leak check runs, so that state would be reported as
+// lost. Keeping the driver mapped until exit lets the check see it is still referenced.
+void keepGlDriverLoaded() {
+    dl_iterate_phdr(
+        [](dl_phdr_info* info, size_t, void*) {
+            const char* name = info->dlpi_name;
+            if (name && std::strstr(name, "_dri.so")) dlopen(name, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+            return 0;
+        },
+        nullptr);
+}
+#endif
+
 class GlfwBackend final : public Backend {
 public:
     ~GlfwBackend() override {
         if (imgui_gl_) ImGui_ImplOpenGL3_Shutdown();
         if (imgui_glfw_) ImGui_ImplGlfw_Shutdown();
         if (window_) glfwDestroyWindow(window_);
+#if defined(__SANITIZE_ADDRESS__)
+        keepGlDriverLoaded();
+#endif
         glfwTerminate();
     }
 

@@ -1,6 +1,6 @@
 // Accessibility settings a visitor can change for their visit: text size, high contrast, reduced
-// motion, low reach, speech output and its volume. Everything returns to the defaults when the
-// session ends. Landscape puts "seeing" (text, contrast, motion) beside "reaching and hearing" (low
+// motion, low reach, speech output and its volume (and how to switch speech on without sight).
+// Everything returns to the defaults when the session ends. Landscape puts "seeing" (text, contrast, motion) beside "reaching and hearing" (low
 // reach, speech); portrait and large text stack them.
 #include "ui/chip.h"
 #include "ui/icons.h"
@@ -50,9 +50,11 @@ void A11yScreen::draw(Ctx& c) {
     // At 200 % the heading font outgrows the usual button height.
     const float bh = std::max(th.min_target * 1.2f, th.heading->FontSize + th.u(3));
 
-    auto section = [&](const char* ic, S label, S hint) {
+    auto section = [&](const char* ic, S label, S hint, S more = S::Count_) {
         y += textWrapped(c, th.heading, ImVec2(x, y), th.c.text, std::string(ic) + "  " + c.t(label), w) + th.u(2);
         if (hint != S::Count_) y += textWrapped(c, th.body, ImVec2(x, y), th.c.text_muted, c.t(hint), w) + th.u(2);
+        if (more != S::Count_)
+            y += textWrapped(c, th.body, ImVec2(x, y), th.c.text_muted, c.t(more), w) + th.u(2);
     };
     // The choices of one setting, side by side where they fit, else one under the other (large text);
     // the chosen one carries a check mark.
@@ -72,8 +74,8 @@ void A11yScreen::draw(Ctx& c) {
         y += th.u(5);
         return tapped;
     };
-    auto toggle = [&](const char* id, const char* ic, S label, S hint, bool& value) {
-        section(ic, label, hint);
+    auto toggle = [&](const char* id, const char* ic, S label, S hint, bool& value, S more = S::Count_) {
+        section(ic, label, hint, more);
         // One switch per setting: its label says the state, so it never relies on colour.
         // Cut by the list's edge it takes no touches: every registered target stays finger-sized.
         if (scrolledButton(c, id, value ? icon::Check : nullptr, c.t(value ? S::On : S::Off), ImVec2(x, y),
@@ -99,7 +101,9 @@ void A11yScreen::draw(Ctx& c) {
         y = top;
     }
     toggle("a11y.low-reach", icon::Wheelchair, S::LowReach, S::LowReachHint, c.settings.low_reach);
-    toggle("a11y.speech", icon::VolumeUp, S::SpeechOutput, S::SpeechHint, c.settings.speech);
+    // The gesture is told here too, for whoever helps a blind visitor, and for next time.
+    toggle("a11y.speech", icon::VolumeUp, S::SpeechOutput, S::SpeechHint, c.settings.speech,
+           S::SpeechHoldHint);
     section(icon::VolumeDown, S::SpeechVolume, S::Count_);
     {
         const int t = choices(volume_ids, volume_labels, 3, std::clamp(c.settings.speech_volume, 1, 3) - 1);

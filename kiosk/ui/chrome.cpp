@@ -117,6 +117,8 @@ void drawLowReachBand(Ctx& c, ImVec2 min, ImVec2 max) {
     c.dl->AddRectFilled(min, max, th.c.surface_alt);
     const float x = min.x + th.u(4);
     float y = max.y - th.u(4) - th.heading->FontSize - th.body->FontSize - th.u(1);
+    // The screen's title may stand just above the line (titleAboveReach): the band's words go above it.
+    if (titleAboveReach(c)) y -= th.heading->FontSize * 2 + th.body->FontSize * 2 + th.u(6);
     y += textWrapped(c, th.heading, ImVec2(x, y), th.c.text, c.model.event.name.in(c.lang()), max.x - x - th.u(4));
     y += th.u(1);
     text(c, th.body, ImVec2(x, y), th.c.text_muted, std::string(icon::Wheelchair) + "  " + c.t(S::LowReachBanner));

@@ -47,6 +47,7 @@ struct Settings {
     bool reduced_motion = false; // cuts instead of slides and fades; lists stop where the finger leaves them
     bool speech = false;         // read out screen titles and what is tapped (app/speech.h)
     int speech_volume = 2;       // 1 quiet, 2 medium, 3 loud
+    bool slideshow_paused = false; // the start screen's attract slideshow holds its photo (WCAG 2.2.2)
     // A walking route asked for on a detail screen ("stand:B12"); the floor plan takes it and clears it.
     std::string route_request;
 };

@@ -128,7 +128,8 @@ void ExhibitorScreen::draw(Ctx& c) {
     if (!c.portrait) {
         float y = a.y + th.u(4);
         const float logo_h = std::min(side_w * 0.5f, th.u(26));
-        y += logoPanel(a.x + margin, y, side_w, logo_h) + th.u(3);
+        // A low low-reach area keeps its height for the buttons: no logo above them.
+        if (!titleAboveReach(c)) y += logoPanel(a.x + margin, y, side_w, logo_h) + th.u(3);
         y += actions(a.x + margin, y, side_w);
         y += th.u(4);
         const float text_h = th.strong->FontSize * 2 + th.caption->FontSize * 2 + th.u(3);

@@ -325,12 +325,16 @@ void MapScreen::draw(Ctx& c) {
     const Level* level = m.level(s.level);
 
     // [SECTION] Layout: map and side panel (landscape) or map over panel (portrait).
-    const float gap = th.u(3);
+    // Low reach with a tight mounting (a third of the screen or less in reach) leaves a strip so low that
+    // a plan with its buttons underneath keeps a sliver to tap into: there the plan takes the strip's
+    // whole height and the level switch and zoom buttons stand in a column beside it.
+    const bool strip = c.settings.low_reach && c.h() - th.u(6) - th.min_target - th.u(3) < th.u(36);
+    const float gap = strip ? th.u(1) : th.u(3);
     ImVec2 map_a, map_b, pan_a, pan_b;
     // By the shape of the area, not of the display: low reach on a portrait screen leaves a wide strip,
     // where plan and panel side by side keep both usable.
-    if (!c.portrait || c.h() < c.w() * 0.75f) {
-        const float panel_w = std::clamp(c.w() * 0.3f, th.u(55), th.u(80));
+    if (strip || !c.portrait || c.h() < c.w() * 0.75f) {
+        const float panel_w = std::clamp(c.w() * 0.3f, th.u(strip ? 45 : 55), th.u(80));
         map_a = ImVec2(c.min.x + gap, c.min.y + gap);
         map_b = ImVec2(c.max.x - panel_w - gap * 2, c.max.y - gap);
         pan_a = ImVec2(c.max.x - panel_w - gap, c.min.y + gap);
@@ -344,6 +348,70 @@ void MapScreen::draw(Ctx& c) {
         pan_a = ImVec2(c.min.x + gap, c.max.y - panel_h - gap);
         pan_b = ImVec2(c.max.x - gap, c.max.y - gap);
     }
+    // The column beside the plan (strip layout): the level switch (highest floor on top, like a lift
+    // panel) next to the zoom buttons, each column standing on the strip's bottom edge. Buttons keep the
+    // usual finger size while three fit above each other, else shrink towards the least one.
+    struct SideButton {
+        std::string id;
+        const char* icon;
+        std::string label;
+        const Level* level; // null for the zoom buttons
+        ImVec2 a, b;
+    };
+    std::vector<SideButton> side;
+    if (strip) {
+        const float h = map_b.y - map_a.y, g = th.u(1);
+        std::vector<SideButton> all;
+        for (auto it = levels.rbegin(); levels.size() > 1 && it != levels.rend(); ++it)
+            all.push_back({"level." + (*it)->id, nullptr, (*it)->name.in(c.lang()), *it, {}, {}});
+        const size_t n_levels = all.size();
+        all.push_back({"map.zoom-in", icon::ZoomIn, c.t(S::ZoomIn), nullptr, {}, {}});
+        all.push_back({"map.zoom-out", icon::ZoomOut, c.t(S::ZoomOut), nullptr, {}, {}});
+        all.push_back({"map.reset", icon::Expand, c.t(S::ResetView), nullptr, {}, {}});
+        // Columns of buttons `bh` tall: the levels first, the zoom buttons in their own column unless
+        // all fit into one. Returns the columns' total width.
+        auto arrange = [&](float bh, bool place) {
+            const size_t rows = static_cast<size_t>(std::max(1.0f, std::floor((h + g) / (bh + g))));
+            std::vector<std::vector<SideButton*>> cols(1);
+            for (size_t i = 0; i < all.size(); ++i) {
+                const bool new_col = cols.back().size() == rows ||
+                                     (i == n_levels && i > 0 && all.size() > rows && cols.back().size() + 3 > rows);
+                if (new_col) cols.emplace_back();
+                cols.back().push_back(&all[i]);
+            }
+            float x = map_b.x, total = 0;
+            for (auto col = cols.rbegin(); col != cols.rend(); ++col) {
+                float w = 0;
+                for (const SideButton* sb : *col) w = std::max(w, buttonWidth(c, sb->icon, sb->label, th.caption));
+                float y = map_b.y - (col->size() * (bh + g) - g);
+                for (SideButton* sb : *col) {
+                    if (place) {
+                        sb->a = ImVec2(x - w, y);
+                        sb->b = ImVec2(x, y + bh);
+                    }
+                    y += bh + g;
+                }
+                x -= w + g;
+                total += w + g;
+            }
+            return total;
+        };
+        // The tallest buttons that leave the plan a good width; else those that leave it the most.
+        float best_h = th.min_touch, best_w = FLT_MAX;
+        for (float bh : {th.min_target, th.u(8), th.u(7), th.min_touch}) {
+            if (bh * std::min<size_t>(3, all.size()) + g * 2 > h && bh > th.min_touch) continue;
+            const float w = arrange(bh, false);
+            if (map_b.x - map_a.x - w >= th.u(60)) {
+                best_h = bh;
+                best_w = w;
+                break;
+            }
+            if (w < best_w - 0.5f) best_h = bh, best_w = w;
+        }
+        arrange(best_h, true);
+        side = all;
+        map_b.x -= best_w + th.u(0.5f);
+    }
     const ImVec2 map_c((map_a.x + map_b.x) * 0.5f, (map_a.y + map_b.y) * 0.5f);
     const ImVec2 map_size(map_b.x - map_a.x, map_b.y - map_a.y);
     // A short panel (low reach with little of the screen in reach) drops its title first; if the level
@@ -353,7 +421,7 @@ void MapScreen::draw(Ctx& c) {
     {
         const float pw = pan_b.x - pan_a.x - th.u(6);
         int level_rows = 0;
-        if (levels.size() > 1) {
+        if (levels.size() > 1 && !strip) {
             float lx = 0;
             level_rows = 1;
             for (const Level* l : levels) {
@@ -374,6 +442,7 @@ void MapScreen::draw(Ctx& c) {
         const float avail = pan_b.y - pan_a.y;
         if (show_title && fixed + title_h + levels_h > avail) show_title = false;
         if (fixed + levels_h > avail && level_rows) levels_in_plan = compact = true;
+        if (strip && fixed > avail) compact = true;
     }
     const float action_h = compact ? th.u(7) : th.min_target; // u(7): 56 px at 1080p, above min_touch
 
@@ -381,11 +450,11 @@ void MapScreen::draw(Ctx& c) {
     const float rotation = planRotationDeg(kiosk);
     static const Polygon kNoOutline{{0, 0}, {10, 0}, {10, 10}, {0, 10}};
     const Polygon& outline = level && level->outline.size() >= 3 ? level->outline : kNoOutline;
-    const float margin = th.u(4);
+    const float margin = strip ? th.u(1.5f) : th.u(4);
     // With larger text the zoom buttons grow: the whole level fits above them, so "you are here" and
     // the labels near the lower edge are not hidden behind the buttons.
     const float fit_bottom =
-        th.text_scale > 1.0f ? map_b.y - th.min_target - th.u(2) - th.strong->FontSize - th.u(2) : map_b.y;
+        th.text_scale > 1.0f && !strip ? map_b.y - th.min_target - th.u(2) - th.strong->FontSize - th.u(2) : map_b.y;
     ImVec2 fitted;
     auto transformAt = [&](float zoom, ImVec2 pan) {
         return planTransform(outline, rotation, map_a, ImVec2(map_b.x, fit_bottom), zoom, pan, margin, &fitted);
@@ -428,6 +497,14 @@ void MapScreen::draw(Ctx& c) {
         }
         const ImVec2 r = v.rotate(s.centre_at);
         s.cam.pan = ImVec2(-(r.x - v.rc.x) * fit * s.cam.zoom, -(r.y - v.rc.y) * fit * s.cam.zoom);
+        // A place near the level's edge is shown off-centre rather than with empty floor beyond the
+        // edge: where the level is larger than the view, the view stays on the level.
+        auto keepOnLevel = [&](float pan, float level_px, float view_px) {
+            const float room = std::max(0.0f, (level_px + margin * 2 - view_px) * 0.5f);
+            return std::clamp(pan, -room, room);
+        };
+        s.cam.pan = ImVec2(keepOnLevel(s.cam.pan.x, fitted.x * s.cam.zoom, map_size.x),
+                           keepOnLevel(s.cam.pan.y, fitted.y * s.cam.zoom, map_size.y));
         s.cam.velocity = ImVec2(0, 0);
         s.centre_pending = false;
     }
@@ -486,8 +563,9 @@ void MapScreen::draw(Ctx& c) {
         for (const Level* l : levels) plan_levels_w += buttonWidth(c, nullptr, l->name.in(c.lang()), th.strong) + th.u(1.5f);
     const bool levels_share_row =
         zoom_one_row && zoom_bw[0] + zoom_bw[1] + zoom_bw[2] + th.u(3) + th.u(3) + plan_levels_w <= map_size.x - th.u(2);
-    const int plan_rows = zoom_rows + (levels_in_plan && !levels_share_row ? 1 : 0);
-    const float zoom_top = map_b.y - th.u(2) - plan_rows * th.min_target - (plan_rows - 1) * th.u(1.5f);
+    const int plan_rows = strip ? 0 : zoom_rows + (levels_in_plan && !levels_share_row ? 1 : 0);
+    const float zoom_top =
+        strip ? map_b.y + th.u(0.5f) : map_b.y - th.u(2) - plan_rows * th.min_target - (plan_rows - 1) * th.u(1.5f);
     c.touch.pushClip(map_a, ImVec2(map_b.x, zoom_top - th.u(0.5f)));
     const float line = std::max(1.0f, th.scale * 1.5f);
     const float pad = th.u(0.5f);
@@ -667,9 +745,22 @@ void MapScreen::draw(Ctx& c) {
         if (w <= mx.x - mn.x - th.u(2) && mx.y - mn.y >= lh * 1.5f) {
             const Vec2 cen = polyCentre(r.shape);
             ImVec2 at = v(cen);
-            if (r.kind == RoomKind::Hall) at = ImVec2((mn.x + mx.x) * 0.5f, mn.y + th.u(1) + lh * 0.5f);
-            if (pointInPolygon(pts, at) || r.kind == RoomKind::Hall)
-                centredLabel(name, at, sel ? pal.text : pal.text_muted, sel ? 90 : (r.kind == RoomKind::Hall ? 55 : 50));
+            bool fits = pointInPolygon(pts, at);
+            if (r.kind == RoomKind::Hall) {
+                // A hall's name never lies on its stands: inside its top edge where that is free, else
+                // just outside it, else not at this zoom.
+                auto onStand = [&](ImVec2 p) {
+                    const ImVec2 a(p.x - w * 0.5f - th.u(1), p.y - lh * 0.5f - th.u(0.5f)),
+                        b(p.x + w * 0.5f + th.u(1), p.y + lh * 0.5f + th.u(0.5f));
+                    for (const StandView& sv : stand_views)
+                        if (sv.mn.x < b.x && sv.mx.x > a.x && sv.mn.y < b.y && sv.mx.y > a.y) return true;
+                    return false;
+                };
+                at = ImVec2((mn.x + mx.x) * 0.5f, mn.y + th.u(1) + lh * 0.5f);
+                if (onStand(at)) at.y = mn.y - th.u(1) - lh * 0.5f;
+                fits = !onStand(at) && at.y - lh * 0.5f > map_a.y;
+            }
+            if (fits) centredLabel(name, at, sel ? pal.text : pal.text_muted, sel ? 90 : (r.kind == RoomKind::Hall ? 55 : 50));
         }
     }
     for (const Wall& w : m.walls) {
@@ -823,11 +914,37 @@ void MapScreen::draw(Ctx& c) {
         labels.block(ImVec2(at.x - r * 2.2f, at.y - r * 2.2f), ImVec2(at.x + r * 2.2f, at.y + r * 2.2f));
         const std::string yah = std::string(icon::YouAreHere) + " " + c.t(S::YouAreHere);
         const float tw = textWidth(th.strong, yah);
-        // Always shown, below the dot on the side away from where the visitor looks; labels give way.
-        const float below = dir.y > 0.5f ? -1.0f : 1.0f;
-        const float ly = below > 0 ? at.y + r * 2.4f + th.u(0.75f) : at.y - r * 2.4f - th.u(0.75f) - th.strong->FontSize;
-        const ImVec2 tp(std::floor(at.x - tw * 0.5f), std::floor(ly));
-        const ImVec2 la(tp.x - th.u(1.25f), tp.y - th.u(0.6f)), lb(tp.x + tw + th.u(1.25f), tp.y + th.strong->FontSize + th.u(0.6f));
+        // Always shown, below the dot on the side away from where the visitor looks (else above, right or
+        // left of it), where it covers no symbol; kept inside the plan's edges. Labels give way.
+        const float fh = th.strong->FontSize, off = r * 2.4f + th.u(0.75f);
+        const bool look_down = dir.y > 0.5f;
+        const ImVec2 spots[4] = {ImVec2(at.x - tw * 0.5f, look_down ? at.y - off - fh : at.y + off),
+                                 ImVec2(at.x - tw * 0.5f, look_down ? at.y + off : at.y - off - fh),
+                                 ImVec2(at.x + off + th.u(1.25f), at.y - fh * 0.5f),
+                                 ImVec2(at.x - off - th.u(1.25f) - tw, at.y - fh * 0.5f)};
+        auto boxAt = [&](ImVec2 p, ImVec2* a, ImVec2* b) {
+            p.x = std::clamp(p.x, map_a.x + th.u(2), std::max(map_a.x + th.u(2), map_b.x - th.u(2) - tw));
+            *a = ImVec2(std::floor(p.x) - th.u(1.25f), std::floor(p.y) - th.u(0.6f));
+            *b = ImVec2(std::floor(p.x) + tw + th.u(1.25f), std::floor(p.y) + fh + th.u(0.6f));
+        };
+        auto coversSymbol = [&](ImVec2 a, ImVec2 b) {
+            for (const PoiView& pv : poi_views)
+                if (pv.shown && pv.at.x + poi_r > a.x && pv.at.x - poi_r < b.x && pv.at.y + poi_r > a.y && pv.at.y - poi_r < b.y)
+                    return true;
+            return false;
+        };
+        ImVec2 la, lb;
+        boxAt(spots[0], &la, &lb);
+        for (const ImVec2& p : spots) {
+            ImVec2 a, b;
+            boxAt(p, &a, &b);
+            if (!coversSymbol(a, b) && a.y >= map_a.y && b.y <= clip_b.y) {
+                la = a;
+                lb = b;
+                break;
+            }
+        }
+        const ImVec2 tp(la.x + th.u(1.25f), la.y + th.u(0.6f));
         yah_box[0] = la;
         yah_box[1] = lb;
         yah_text = yah;
@@ -863,8 +980,27 @@ void MapScreen::draw(Ctx& c) {
     c.touch.popClip();
     dl->PopClipRect();
 
+    // The column beside the plan (strip layout).
+    for (const SideButton& sb : side) {
+        const Style style = sb.level && sb.level->id == s.level ? Style::Selected : Style::Secondary;
+        if (!button(c, sb.id, sb.icon, sb.label, sb.a, sb.b, style, th.caption)) continue;
+        if (sb.level) {
+            chooseLevel(sb.level);
+            continue;
+        }
+        if (sb.id == "map.zoom-in") {
+            s.cam.zoomAbout(ImVec2(0, 0), 2.0f);
+        } else if (sb.id == "map.zoom-out") {
+            s.cam.zoomAbout(ImVec2(0, 0), 0.5f);
+        } else {
+            s.cam.zoom = 1;
+            s.cam.pan = ImVec2(0, 0);
+            s.cam.velocity = ImVec2(0, 0);
+        }
+        s.centre_pending = s.fit_leg_pending = false;
+    }
     // Zoom controls sit in the map's lower corner, where a hand reaches them.
-    {
+    if (!strip) {
         const float bh = th.min_target;
         const float bw1 = buttonWidth(c, icon::ZoomIn, c.t(S::ZoomIn), th.caption);
         const float bw2 = buttonWidth(c, icon::ZoomOut, c.t(S::ZoomOut), th.caption);
@@ -925,7 +1061,7 @@ void MapScreen::draw(Ctx& c) {
                      pw - th.u(8));
         y += th.heading->FontSize + th.u(2);
     }
-    if (levels.size() > 1 && !levels_in_plan) {
+    if (levels.size() > 1 && !levels_in_plan && !strip) {
         text(c, th.caption, ImVec2(px, y), pal.text_muted, std::string(icon::Layers) + "  " + c.t(S::Level));
         y += th.caption->FontSize + th.u(1);
         // Highest floor on top, like a lift panel.

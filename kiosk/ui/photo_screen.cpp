@@ -154,9 +154,11 @@ void PhotoScreen::draw(Ctx& c) {
     bestImage(c, *p, &sharp);
 
     // A tap anywhere on the photo between Close (top) and the page buttons (bottom) hides or shows the
-    // caption; the band never reaches under a button.
+    // caption; the band never reaches under a button. A low area (low reach, tight mounting) may leave
+    // no finger-sized band between them: the caption then stays.
     const ImVec2 tap_a(a.x, a.y + th.u(4) + th.min_target), tap_b(b.x, b.y - th.u(3) - th.min_target);
-    if (c.touch.target("viewer.caption", c.t(S::CaptionToggle), tap_a, tap_b)) caption_ = !caption_;
+    if (tap_b.y - tap_a.y >= th.min_touch && c.touch.target("viewer.caption", c.t(S::CaptionToggle), tap_a, tap_b))
+        caption_ = !caption_;
 
     // [SECTION] Words and controls on the scrim
     const float margin = th.u(4);

@@ -201,8 +201,9 @@ void ProgramScreen::draw(Ctx& c) {
         sub = dayLong(sch.days()[static_cast<size_t>(day)].day, c.lang());
         if (today_shown) sub = std::string(c.t(S::Today)) + ", " + sub;
     }
-    // Low reach with a tight mounting leaves a low screen area: the title takes one line.
-    const bool low = c.settings.low_reach && c.h() < th.u(50);
+    // Low reach with a tight mounting leaves a low screen area: the title takes one line, or stands
+    // above the reach line where the area is lower still (titleAboveReach).
+    const bool low = c.settings.low_reach && c.h() < th.u(50) && !titleAboveReach(c);
     float y = c.min.y + (low ? compactTitle(c, icon::Calendar, c.t(S::Program), sub)
                              : screenTitle(c, icon::Calendar, c.t(S::Program), sub));
     const float margin = th.u(4);
@@ -227,19 +228,26 @@ void ProgramScreen::draw(Ctx& c) {
     day = sch.dayIndex(day_);
     const bool today_now = choice.isToday() && day == choice.index;
     const std::vector<const Talk*> talks_of_day = day >= 0 ? sch.talksOn(day) : std::vector<const Talk*>{};
-    if (filters_open_ && view_ != View::Now) y = drawFilters(c, y, talks_of_day);
+    // Right of the controls' column, if they took one (drawControls).
+    const float right_x = side_x1_ > 0 ? side_x1_ : c.min.x;
+    if (filters_open_ && view_ != View::Now) {
+        const float min_x = c.min.x;
+        c.min.x = right_x;
+        y = drawFilters(c, y, talks_of_day);
+        c.min.x = min_x;
+    }
 
     std::vector<const Talk*> shown;
     for (const Talk* t : talks_of_day)
         if (matches(*t, true, true)) shown.push_back(t);
 
     if (view_ != View::Now && (!topics_.empty() || !langs_.empty())) {
-        text(c, th.body, ImVec2(c.min.x + margin, y), th.c.text_muted,
+        text(c, th.body, ImVec2(right_x + margin, y), th.c.text_muted,
              std::string(icon::Tag) + "  " +
                  fmt(S::ShownOf, c.lang(), static_cast<int>(shown.size()), static_cast<int>(talks_of_day.size())));
         y += th.body->FontSize + th.u(2);
     }
-    const ImVec2 a(c.min.x, y), b(c.max.x, c.max.y);
+    const ImVec2 a(right_x, y), b(c.max.x, c.max.y);
     // The filter panel may take all of a low screen area: the talks show again when it closes.
     if (b.y - a.y >= th.min_target) switch (view_) {
     case View::Now: drawNow(c, a, b); break;
@@ -269,62 +277,118 @@ float ProgramScreen::drawControls(Ctx& c, float y, bool can_now, bool today_show
     const Schedule& sch = *c.schedule;
     const Theme& th = c.th;
     NavEntry& route = c.nav.route();
-    const float margin = th.u(4), gap = th.u(1.5f), h = th.min_target;
-    const float x0 = c.min.x + margin, x1 = c.max.x - margin;
-    float x = x0;
-    // Buttons flow left to right and wrap where the width ends (portrait, 200 % text).
-    auto item = [&](const std::string& id, const char* ic, const std::string& label, Style style) {
-        const float w = std::min(buttonWidth(c, ic, label), x1 - x0);
-        if (x > x0 && x + w > x1) {
-            x = x0;
-            y += h + gap;
-        }
-        const ImVec2 p(x, y);
-        x += w + gap;
-        return button(c, id, ic, label, p, ImVec2(p.x + w, p.y + h), style);
-    };
+    const float margin = th.u(4), gap = th.u(1.5f);
     auto restart = [&] {
         jump_to_now_ = true;
         route.scroll = ScrollState{};
         time_scroll_ = lane_scroll_ = ScrollState{};
     };
 
+    // What the controls are, in reading order: days, views, now, filter, changes.
+    struct Item {
+        std::string id;
+        const char* icon;
+        std::string label;
+        Style style;
+        int action; // 0 day, 1 view, 2 now, 3 filter, 4 changes
+        std::string day;
+        View view;
+        bool group_end; // a wider gap follows (between the days and the views)
+    };
+    std::vector<Item> items;
     const DayChoice choice = sch.dayToShow(c.now_utc);
     if (sch.days().size() > 1) {
         for (size_t i = 0; i < sch.days().size(); ++i) {
             const EventDay& d = sch.days()[i];
             const bool is_today = choice.isToday() && static_cast<int>(i) == choice.index;
             const std::string label = is_today ? std::string(c.t(S::Today)) : dayShort(d.day, c.lang());
-            if (item("day." + d.date, nullptr, label, d.date == day_ ? Style::Selected : Style::Secondary) && d.date != day_) {
-                day_ = d.date;
-                restart();
-            }
+            items.push_back({"day." + d.date, nullptr, label, d.date == day_ ? Style::Selected : Style::Secondary, 0, d.date,
+                             view_, i + 1 == sch.days().size()});
         }
-        x += th.u(2); // a wider gap between the days and the views
     }
     auto view = [&](const char* id, const char* ic, S label, View v) {
-        if (item(id, ic, c.t(label), view_ == v ? Style::Selected : Style::Secondary) && view_ != v) {
-            view_ = v;
-            restart();
-        }
+        items.push_back({id, ic, c.t(label), view_ == v ? Style::Selected : Style::Secondary, 1, {}, v, false});
     };
     if (today_shown) view("program.view.now", icon::Microphone, S::ViewNow, View::Now);
     view("program.view.timeline", icon::Calendar, S::ViewTimeline, View::Timeline);
     view("program.view.list", icon::Layers, S::ViewList, View::List);
     if (view_ != View::Now) {
-        if (can_now && item("program.now", icon::Clock, c.t(S::Now), Style::Primary)) {
-            if (!today_shown) day_ = choice.date;
-            restart();
-        }
+        if (can_now) items.push_back({"program.now", icon::Clock, c.t(S::Now), Style::Primary, 2, {}, view_, false});
         const int active = static_cast<int>(topics_.size() + langs_.size());
         const std::string label = active ? fmt(S::FilterActive, c.lang(), active) : std::string(c.t(S::Filter));
-        if (item("program.filter", icon::Tag, label, filters_open_ || active ? Style::Selected : Style::Secondary))
-            filters_open_ = !filters_open_;
+        items.push_back({"program.filter", icon::Tag, label, filters_open_ || active ? Style::Selected : Style::Secondary, 3,
+                         {}, view_, false});
     }
-    if (changes > 0 &&
-        item("program.changes", icon::Warning, fmt(S::ChangeCount, c.lang(), changes), Style::Secondary))
-        c.nav.go(ScreenId::Program, "changes:" + day_);
-    return y + h + th.u(2);
+    if (changes > 0)
+        items.push_back({"program.changes", icon::Warning, fmt(S::ChangeCount, c.lang(), changes), Style::Secondary, 4, {},
+                         view_, false});
+
+    // Buttons flow left to right and wrap where [x0, x1] ends (portrait, 200 % text). Returns the
+    // bottom edge; `at` gets each button's box.
+    auto flow = [&](float x0, float x1, float h, ImFont* font, std::vector<std::pair<ImVec2, ImVec2>>* at) {
+        float x = x0, fy = y;
+        for (const Item& it : items) {
+            const float w = std::min(buttonWidth(c, it.icon, it.label, font), x1 - x0);
+            if (x > x0 && x + w > x1) {
+                x = x0;
+                fy += h + gap;
+            }
+            if (at) at->push_back({ImVec2(x, fy), ImVec2(x + w, fy + h)});
+            x += w + gap + (it.group_end ? th.u(2) : 0);
+        }
+        return fy + h;
+    };
+    const float x0 = c.min.x + margin;
+    float h = th.min_target;
+    ImFont* font = th.strong;
+    std::vector<std::pair<ImVec2, ImVec2>> at;
+    float bottom = flow(x0, c.max.x - margin, h, font, nullptr);
+    side_x1_ = 0;
+    // A low area (low reach with a tight mounting, large text) that the rows of buttons would fill:
+    // smaller buttons (never below a finger), and in landscape a column on the left with the talks
+    // the rest of the width beside it.
+    if (c.settings.low_reach && bottom > y + h + 0.5f && c.max.y - bottom < th.u(24)) {
+        for (float share : {0.3f, 0.36f, 0.42f, 0.5f}) {
+            const float x1 = c.min.x + c.w() * share;
+            if (c.portrait) break;
+            const float b = flow(x0, x1, th.u(7), th.caption, nullptr);
+            if (b <= c.max.y - th.u(1)) {
+                bottom = b;
+                side_x1_ = x1;
+                break;
+            }
+        }
+        h = th.u(7);
+        font = th.caption;
+    }
+    flow(x0, side_x1_ > 0 ? side_x1_ : c.max.x - margin, h, font, &at);
+    for (size_t i = 0; i < items.size(); ++i) {
+        const Item& it = items[i];
+        if (!button(c, it.id, it.icon, it.label, at[i].first, at[i].second, it.style, font)) continue;
+        switch (it.action) {
+        case 0:
+            if (it.day != day_) {
+                day_ = it.day;
+                restart();
+            }
+            break;
+        case 1:
+            if (view_ != it.view) {
+                view_ = it.view;
+                restart();
+            }
+            break;
+        case 2:
+            if (!today_shown) day_ = choice.date;
+            restart();
+            break;
+        case 3: filters_open_ = !filters_open_; break;
+        case 4: c.nav.go(ScreenId::Program, "changes:" + day_); break;
+        }
+    }
+    // Beside a column the talks start at the area's top.
+    if (side_x1_ > 0) return c.min.y + th.u(1);
+    return at.empty() ? y : at.back().second.y + th.u(2);
 }
 
 float ProgramScreen::drawFilters(Ctx& c, float y, const std::vector<const Talk*>& day_talks) {

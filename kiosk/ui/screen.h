@@ -92,6 +92,7 @@ private:
     bool jump_to_now_ = false;        // scroll the timeline or list to the current time next frame
     ScrollState time_scroll_, lane_scroll_; // the timeline's two axes
     ScrollState filter_scroll_;             // the filter panel when it is taller than its room
+    float side_x1_ = 0; // a low landscape area: the controls' column ends here, the talks lie right of it
     uint64_t serial_ = 0;
 };
 

@@ -226,7 +226,7 @@ void SearchScreen::draw(Ctx& c) {
     const float margin = th.u(4);
     float gap = th.u(1);
     const float kb_w_max = c.portrait ? c.w() - margin * 2 : std::min(c.w() * 0.56f, th.u(150));
-    const float key_w = std::floor((kb_w_max - gap * 10) / 11);
+    float key_w = std::floor((kb_w_max - gap * 10) / 11);
     const float field_h = std::max(th.min_target, th.heading->FontSize + th.u(4));
     // Keys shrink (never below a finger) when the screen area is low (low reach): the keyboard and the
     // field stay inside it.
@@ -236,13 +236,25 @@ void SearchScreen::draw(Ctx& c) {
     const bool low = c.settings.low_reach && key_fit < th.min_touch;
     const float edge = low ? th.u(1) : margin, field_gap = low ? th.u(1) : th.u(3);
     const bool field_above = !low || c.portrait;
+    // Still too low for five rows of keys (landscape, 200 % text, mounted too high): the digits and ß
+    // move into a number block right of the letters, like the number pad of a desk keyboard, and the
+    // keyboard is four rows tall.
+    bool digit_pad = false;
+    const float pad_gap = th.u(2);
     if (low) {
         gap = th.u(0.5f);
         key_fit = std::floor((c.h() - edge * 2 - (field_above ? field_h + field_gap : 0) - gap * 4) / 5);
+        if (key_fit < th.min_touch && !c.portrait) {
+            digit_pad = true;
+            key_w = std::floor((kb_w_max - gap * 12 - pad_gap) / 14);
+            key_fit = std::floor((c.h() - edge * 2 - gap * 3) / 4);
+        }
     }
+    const int kb_rows = digit_pad ? 4 : 5;
     const float key_h = std::max(th.min_touch, std::min({std::max(th.min_target, std::min(key_w, th.u(11))), key_fit}));
-    const float kb_h = key_h * 5 + gap * 4;
-    const float kb_w = key_w * 11 + gap * 10;
+    const float kb_h = key_h * kb_rows + gap * (kb_rows - 1);
+    const float letters_w = key_w * 11 + gap * 10;
+    const float kb_w = letters_w + (digit_pad ? pad_gap + key_w * 3 + gap * 2 : 0);
     ImVec2 kb_a(c.min.x + margin, c.max.y - edge - kb_h);
     // The title where it leaves the results above the keyboard some room (portrait low reach may give
     // all the height to the keyboard and the field).
@@ -324,33 +336,46 @@ void SearchScreen::draw(Ctx& c) {
         auto wordIcon = [&](const char* ic, const char* label, float w) {
             return buttonWidth(c, ic, label, word_font) <= w ? ic : nullptr;
         };
+        auto key = [&](const char* k, ImVec2 at) {
+            if (button(c, std::string("kbd.") + k, nullptr, k, at, ImVec2(at.x + key_w, at.y + key_h), Style::Secondary, key_font) &&
+                utf8Length(query_) < kMaxQuery)
+                query_ += k;
+        };
+        const float kb_x1 = kb_a.x + letters_w; // the letters' right edge (the number block lies beyond)
         float y = kb_a.y;
         for (const auto& row : kRows) {
+            if (digit_pad && &row == &kRows[0]) continue;
             float x = kb_a.x;
-            for (const char* key : row) {
-                if (!key) break;
-                if (button(c, std::string("kbd.") + key, nullptr, key, ImVec2(x, y), ImVec2(x + key_w, y + key_h), Style::Secondary, key_font) &&
-                    utf8Length(query_) < kMaxQuery)
-                    query_ += key;
+            for (const char* k : row) {
+                if (!k) break;
+                key(k, ImVec2(x, y));
                 x += key_w + gap;
             }
             if (row[9] == nullptr) {
                 // Delete fills the rest of the fourth row, under ö and ä.
-                if (button(c, "kbd.backspace", wordIcon(icon::Backspace, c.t(S::Delete), kb_a.x + kb_w - x), c.t(S::Delete), ImVec2(x, y), ImVec2(kb_a.x + kb_w, y + key_h),
+                if (button(c, "kbd.backspace", wordIcon(icon::Backspace, c.t(S::Delete), kb_x1 - x), c.t(S::Delete), ImVec2(x, y), ImVec2(kb_x1, y + key_h),
                            Style::Secondary, word_font))
                     eraseLastChar(query_);
             }
             y += key_h + gap;
+        }
+        if (digit_pad) {
+            // 1 2 3 / 4 5 6 / 7 8 9 / 0 ß
+            for (int i = 0; i < 11; ++i) {
+                const int col = i < 9 ? i % 3 : i - 9, r = i < 9 ? i / 3 : 3;
+                const char* k = kRows[0][i];
+                key(k, ImVec2(kb_x1 + pad_gap + col * (key_w + gap), kb_a.y + r * (key_h + gap)));
+            }
         }
         const float side_w = key_w * 3 + gap * 2;
         if (button(c, "kbd.hide", wordIcon(icon::Keyboard, c.t(S::HideKeyboard), side_w), c.t(S::HideKeyboard), ImVec2(kb_a.x, y), ImVec2(kb_a.x + side_w, y + key_h),
                    Style::Secondary, word_font))
             keyboard_ = false;
         if (button(c, "kbd.space", nullptr, c.t(S::Space), ImVec2(kb_a.x + side_w + gap, y),
-                   ImVec2(kb_a.x + kb_w - side_w - gap, y + key_h), Style::Secondary, word_font) &&
+                   ImVec2(kb_x1 - side_w - gap, y + key_h), Style::Secondary, word_font) &&
             !query_.empty() && query_.back() != ' ' && utf8Length(query_) < kMaxQuery)
             query_ += ' ';
-        if (button(c, "kbd.clear", wordIcon(icon::Eraser, c.t(S::Clear), side_w), c.t(S::Clear), ImVec2(kb_a.x + kb_w - side_w, y), ImVec2(kb_a.x + kb_w, y + key_h),
+        if (button(c, "kbd.clear", wordIcon(icon::Eraser, c.t(S::Clear), side_w), c.t(S::Clear), ImVec2(kb_x1 - side_w, y), ImVec2(kb_x1, y + key_h),
                    Style::Secondary, word_font))
             query_.clear();
     }

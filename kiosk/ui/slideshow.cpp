@@ -1,6 +1,7 @@
 // The attract slideshow: the start screen's photo tile shows the event's photos one after another,
 // right of the tile's words, with a calm crossfade (a cut with reduced motion). Between fades it asks
-// for no frames but the one that starts the next fade, so an untouched kiosk stays idle.
+// for no frames but the one that starts the next fade, so an untouched kiosk stays idle. A control on
+// the photo pauses and resumes it (WCAG 2.2.2); paused, it asks for no frames at all.
 #include "ui/icons.h"
 #include "ui/screen.h"
 #include "ui/widgets.h"
@@ -61,6 +62,57 @@ ImageView best(Ctx& c, const Photo& p, ImVec2 size) {
     return v.texture ? v : c.images.get(p.thumb);
 }
 
+// The pause control: where it sits on the photo and the words it shows. Its registered label is always
+// the whole "Pause slideshow"; what shows is that, or its short word where the photo is narrow.
+struct PauseControl {
+    const char* icon = nullptr;
+    std::string label, word;
+    ImFont* font = nullptr;
+    ImVec2 min, max;
+};
+
+// Finger-sized in the photo's lower right corner; false when even the short word does not fit.
+bool placePause(Ctx& c, bool paused, ImVec2 a, ImVec2 b, PauseControl* out) {
+    const Theme& th = c.th;
+    const float inset = th.u(1.5f);
+    out->icon = paused ? icon::Play : icon::Pause;
+    out->label = c.t(paused ? S::SlideshowPlay : S::SlideshowPause);
+    const std::string brief = c.t(paused ? S::SlideshowPlayShort : S::SlideshowPauseShort);
+    const std::pair<const std::string*, ImFont*> tries[] = {
+        {&out->label, th.strong}, {&brief, th.strong}, {&brief, th.caption}};
+    for (const auto& [word, font] : tries) {
+        const float h = std::max(th.min_target, font->FontSize + th.u(3));
+        const float w =
+            std::max(h, th.u(4) + textWidth(font, out->icon) + th.u(1.5f) + textWidth(font, *word));
+        if (w + inset * 2 > b.x - a.x || h + inset * 2 > b.y - a.y) continue;
+        out->word = *word;
+        out->font = font;
+        out->max = ImVec2(b.x - inset, b.y - inset);
+        out->min = ImVec2(out->max.x - w, out->max.y - h);
+        return true;
+    }
+    return false;
+}
+
+// Drawn like a secondary button (surface, outline, accent words), opaque on the photo. True when tapped.
+bool drawPause(Ctx& c, const PauseControl& p) {
+    const Theme& th = c.th;
+    const bool tapped = c.touch.target("home.slideshow.pause", p.label, p.min, p.max);
+    const float r = std::min(th.radius, (p.max.y - p.min.y) * 0.5f);
+    c.dl->AddRectFilled(p.min, p.max, th.c.surface, r);
+    const float bw = th.contrast ? std::max(2.0f, th.scale * 3) : std::max(1.0f, th.scale * 1.5f);
+    c.dl->AddRect(p.min, p.max, th.c.outline, r, 0, bw);
+    if (c.touch.held("home.slideshow.pause")) c.dl->AddRectFilled(p.min, p.max, th.c.pressed, r);
+    const ImU32 fg = th.contrast ? th.c.text : th.c.accent;
+    const float iw = textWidth(p.font, p.icon) + th.u(1.5f);
+    float x = std::floor((p.min.x + p.max.x - iw - textWidth(p.font, p.word)) * 0.5f);
+    const float y = std::floor((p.min.y + p.max.y - p.font->FontSize) * 0.5f);
+    text(c, p.font, ImVec2(x, y), fg, p.icon);
+    x += iw;
+    text(c, p.font, ImVec2(x, y), fg, p.word);
+    return tapped;
+}
+
 // Draws `v` to cover [a, b] (cropped, centred), right corners rounded like the tile.
 void cover(Ctx& c, const ImageView& v, ImVec2 a, ImVec2 b, int alpha) {
     if (!v.texture || v.width <= 0 || v.height <= 0 || alpha <= 0) return;
@@ -102,8 +154,18 @@ void drawTileSlideshow(Ctx& c, ImVec2 ta, ImVec2 tb) {
     }
     // A clock set back by staff must not freeze the show.
     if (s.due_utc > c.now_utc + kHoldS) s.due_utc = c.now_utc + kHoldS;
+    const bool paused = c.settings.slideshow_paused;
+    if (paused) {
+        // Paused during a fade: the photo coming in stays. The hold starts afresh on resuming.
+        if (s.fade >= 0)
+            if (const Photo* nx = m.photo(s.next)) cur = nx;
+        s = Slides{cur->id, {}, -1, c.now_utc + kHoldS};
+    }
     const Photo* next = after(m, cur->id);
     if (next == cur) next = nullptr;
+    // A slideshow that cannot show its pause control does not move (a narrow tile at large text).
+    PauseControl control;
+    if (next && !placePause(c, paused, a, b, &control)) next = nullptr;
 
     c.damage = ImVec4(a.x, a.y, b.x, b.y);
     const ImageView shown = best(c, *cur, size);
@@ -111,6 +173,14 @@ void drawTileSlideshow(Ctx& c, ImVec2 ta, ImVec2 tb) {
     if (!shown.texture) c.dl->AddRectFilled(a, b, th.c.surface_alt, th.radius, ImDrawFlags_RoundCornersRight);
     cover(c, shown, a, b, 255);
     if (!next) return;
+    if (paused) {
+        if (drawPause(c, control)) c.settings.slideshow_paused = false;
+        if (c.report) {
+            (*c.report)["slideshow"] = s.current;
+            (*c.report)["slideshow_paused"] = c.settings.slideshow_paused;
+        }
+        return;
+    }
 
     if (s.fade < 0) {
         // Holding: have the next photo ready before its turn, then start the fade.
@@ -145,7 +215,12 @@ void drawTileSlideshow(Ctx& c, ImVec2 ta, ImVec2 tb) {
         const double in = std::max<double>(0.05, static_cast<double>(s.due_utc - c.now_utc));
         c.redraw_in = c.redraw_in < 0 ? in : std::min(c.redraw_in, in);
     }
-    if (c.report) (*c.report)["slideshow"] = s.fade >= 0 ? s.next : s.current;
+    // On top of the photos, so a fade never covers it.
+    if (drawPause(c, control)) c.settings.slideshow_paused = true;
+    if (c.report) {
+        (*c.report)["slideshow"] = s.fade >= 0 ? s.next : s.current;
+        (*c.report)["slideshow_paused"] = c.settings.slideshow_paused;
+    }
 }
 
 } // namespace ww

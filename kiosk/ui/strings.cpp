@@ -232,6 +232,21 @@ const Entry kStrings[] = {
     {S::MapZoomHere, "Plan hier vergrößern", "Zoom in here"},
     {S::MapTapHintZoom, "Tippen Sie auf den Plan, um ihn dort zu vergrößern, dann auf einen Stand, einen Raum oder ein Symbol.",
      "Tap the plan to zoom in there, then tap a stand, a room or a symbol."},
+    {S::SlideshowPause, "Diashow anhalten", "Pause slideshow"},
+    {S::SlideshowPauseShort, "Anhalten", "Pause"},
+    {S::SlideshowPlay, "Diashow abspielen", "Play slideshow"},
+    {S::SlideshowPlayShort, "Abspielen", "Play"},
+    {S::SpeechOnHelp,
+     "Sprachausgabe ist eingeschaltet. Tippen Sie einmal, um zu hören, was unter Ihrem Finger liegt, und zweimal, "
+     "um es zu wählen. Zum Ausschalten wieder drei Sekunden halten.",
+     "Speech output is on. Tap once to hear what is under your finger, and twice to choose it. To switch it off, "
+     "hold for three seconds again."},
+    {S::SpeechOffSpoken, "Sprachausgabe ist ausgeschaltet.", "Speech output is off."},
+    {S::SpeechHoldHint,
+     "Ohne Hinsehen: einen Finger drei Sekunden lang irgendwo auf den Bildschirm halten. Mit Sprachausgabe wählt "
+     "erst ein zweites Tippen.",
+     "Without looking: hold one finger anywhere on the screen for three seconds. With speech on, a second tap "
+     "chooses."},
 };
 
 static_assert(sizeof kStrings / sizeof kStrings[0] == static_cast<size_t>(S::Count_),

@@ -60,6 +60,9 @@ enum class S {
     VolumeLoud, SpeakStand, SpeakStands, SpeakTalkTime, SpeakCancelled, SpeakDelayed, SpeakMovedTo, SpeakNowIn,
     SpeakVacant, HighContrastHint,
     MapZoomHere, MapTapHintZoom,
+    // Slideshow pause (WCAG 2.2.2) and speech output without sight (EN 301 549 5.2)
+    SlideshowPause, SlideshowPauseShort, SlideshowPlay, SlideshowPlayShort, SpeechOnHelp, SpeechOffSpoken,
+    SpeechHoldHint,
     Count_ // keep last
 };
 

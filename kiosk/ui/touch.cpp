@@ -38,6 +38,9 @@ void Touch::beginFrame(const PointerState& p, double now) {
     clip_.clear();
     layer_ = 0;
     tap_id_.clear();
+    explored_id_.clear();
+    hold_now_ = false;
+    if (!explore) focus_id_.clear();
     pressed_now_ = released_now_ = false;
     drag_released_ = false;
     double_tap_ = false;
@@ -50,7 +53,7 @@ void Touch::beginFrame(const PointerState& p, double now) {
         pressed_now_ = true;
         pos_ = prev_pos_ = press_pos_ = p.pos;
         press_t_ = now;
-        moved_ = long_ = dragging_ = false;
+        moved_ = long_ = dragging_ = held_long_enough_ = false;
         const TouchTarget* t = hit(last_, p.pos);
         press_id_ = t ? t->id : std::string();
         const std::string* r = dragHit(p.pos);
@@ -71,6 +74,7 @@ void Touch::beginFrame(const PointerState& p, double now) {
             }
         }
         if (!moved_ && now - press_t_ > long_press_s) long_ = true;
+        if (!moved_ && !held_long_enough_ && now - press_t_ >= hold_s) held_long_enough_ = hold_now_ = true;
         return;
     }
     if (!p.down && down_) {
@@ -80,9 +84,18 @@ void Touch::beginFrame(const PointerState& p, double now) {
         pos_ = p.pos;
         if (!moved_ && !long_ && !press_id_.empty()) {
             const TouchTarget* t = hit(last_, pos_);
-            if (t && t->id == press_id_) tap_id_ = press_id_;
+            if (t && t->id == press_id_) {
+                if (!explore || (press_id_ == focus_id_ && now - focus_t_ <= focus_s)) {
+                    tap_id_ = press_id_;
+                } else {
+                    // Exploring: this tap only says what is under the finger.
+                    explored_id_ = focus_id_ = press_id_;
+                }
+                focus_t_ = now;
+            }
         }
-        if (!moved_ && !long_) {
+        // While exploring, tapping twice is how a target is chosen: no second meaning for the region.
+        if (!moved_ && !long_ && !(explore && !press_id_.empty())) {
             if (now - last_tap_t_ < 0.4 && dist(pos_, last_tap_p_) < slop * 2) {
                 double_tap_ = true;
                 const std::string* r = dragHit(pos_);
@@ -125,6 +138,8 @@ void Touch::cancel() {
     dragging_ = false;
     drag_id_.clear();
     moved_ = true; // the rest of this press does nothing
+    focus_id_.clear();
+    explored_id_.clear();
 }
 
 bool Touch::target(const std::string& id, const std::string& label, ImVec2 min, ImVec2 max,

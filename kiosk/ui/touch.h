@@ -2,6 +2,8 @@
 // within a finger-sized slop of where it went down and on the same target; moving further turns the
 // gesture into a drag of the scroll area (or map) under the finger. Every target a screen draws is
 // registered here with id, label and rectangle, so scripts, size checks and speech read one list.
+// With speech output on, touch explores: a first tap on a target focuses it (speech says it), a second
+// tap on the focused target activates it.
 #pragma once
 
 #include <imgui.h>
@@ -30,8 +32,15 @@ class Touch {
 public:
     // Finger-sized: movement below this is still a tap (pixels).
     float slop = 24;
-    // A press held this long without moving is a long press, reserved for staff; it never taps.
+    // A press held this long without moving is a long press; it never taps.
     double long_press_s = 1.5;
+    // A press held still this long is a hold: anywhere but the staff corner it switches speech output on
+    // or off (EN 301 549 5.2: a blind visitor starts speech without finding the panel).
+    double hold_s = 3.0;
+    // Exploration (the app sets it while speech output is on): a first tap on a target focuses it
+    // instead of activating it; a second tap on the focused target within focus_s activates it.
+    bool explore = false;
+    double focus_s = 5.0;
     // A target cut by a clip (a scroll area's or the plan's edge) to less than this in either direction
     // is not registered: every registered target stays finger-sized, and the visitor scrolls or pans
     // the rest into view (pixels; the app sets the theme's min_touch).
@@ -82,6 +91,15 @@ public:
     // A point that hits `id` (not covered by a later target), or false.
     bool pointFor(const std::string& id, ImVec2* out) const;
     std::string tappedId() const { return tap_id_; }
+    // The target a first tap focused this frame (exploration), or "".
+    std::string exploredId() const { return explored_id_; }
+    // The focused target (exploration), or "". It stays until another target is focused, exploration
+    // ends, clearFocus() or cancel().
+    const std::string& focusedId() const { return focus_id_; }
+    void clearFocus() { focus_id_.clear(); }
+    // The frame on which a still press reached hold_s (where it went down: pressPosition()).
+    bool holdCompleted() const { return hold_now_; }
+    ImVec2 pressPosition() const { return press_pos_; }
     // Where the finger is (or was lifted): the letter rail follows it.
     ImVec2 position() const { return pos_; }
 
@@ -111,8 +129,13 @@ private:
     double press_t_ = 0, now_t_ = 0;
     bool moved_ = false;
     bool long_ = false;
+    bool hold_now_ = false;
+    bool held_long_enough_ = false; // this press has been a hold
     std::string press_id_;
     std::string tap_id_;
+    std::string explored_id_;
+    std::string focus_id_;
+    double focus_t_ = 0; // the last tap on the focused target
     std::string drag_id_;
     bool dragging_ = false;
     bool drag_released_ = false;

@@ -278,14 +278,29 @@ bool visibleY(Ctx&, float y0, float y1) {
     return y1 >= v.y0 && y0 <= v.y1;
 }
 
+bool titleAboveReach(const Ctx& c) { return c.reach_y > 0 && c.h() < c.th.u(60); }
+
 float screenTitle(Ctx& c, const char* icon, const std::string& title, const std::string& subtitle) {
     const float x = c.min.x + c.th.u(4);
     float y = c.min.y + c.th.u(3);
     ImFont* f = c.th.heading;
     float ix = x;
+    const bool above = titleAboveReach(c);
+    if (above) {
+        // Bottom-aligned to the reach line (measured first: large text wraps).
+        const float iw = icon ? textWidth(f, icon) + c.th.u(2) : 0, w = c.max.x - x - iw - c.th.u(4);
+        float h = textHeight(f, title, w);
+        if (!subtitle.empty()) h += c.th.u(1) + textHeight(c.th.body, subtitle, w);
+        y = c.min.y - c.th.u(3) - h;
+    }
     if (icon) {
         text(c, f, ImVec2(x, y), c.th.c.accent, icon);
         ix += textWidth(f, icon) + c.th.u(2);
+    }
+    if (above) {
+        y += textWrapped(c, f, ImVec2(ix, y), c.th.c.text, title, c.max.x - ix - c.th.u(4)) + c.th.u(1);
+        if (!subtitle.empty()) textWrapped(c, c.th.body, ImVec2(ix, y), c.th.c.text_muted, subtitle, c.max.x - ix - c.th.u(4));
+        return c.th.u(1);
     }
     // Large text wraps a long title or subtitle rather than cutting it.
     y += textWrapped(c, f, ImVec2(ix, y), c.th.c.text, title, c.max.x - ix - c.th.u(4)) + c.th.u(1);

@@ -50,8 +50,12 @@ void scrollEnd(Ctx& c, const std::string& id, ImVec2 min, ImVec2 max, ScrollStat
 // True if [y0, y1) is inside the viewport of the scroll area being drawn (skip drawing otherwise).
 bool visibleY(Ctx& c, float y0, float y1);
 
-// A screen's title row with icon; returns its height.
+// A screen's title row with icon; returns its height. In a low low-reach area (titleAboveReach) the
+// title stands just above the reach line instead, where it is read but never touched, and the height
+// returned is a small top margin.
 float screenTitle(Ctx& c, const char* icon, const std::string& title, const std::string& subtitle = {});
+// Low reach with a tight mounting: the area below the line is too low to spend on a screen's title.
+bool titleAboveReach(const Ctx& c);
 
 // Draws an image to cover (crop) or fit (letterbox) a box; a calm placeholder while it is loading.
 void image(Ctx& c, const std::string& key, ImVec2 min, ImVec2 max, bool cover, float rounding = 0);

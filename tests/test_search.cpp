@@ -236,7 +236,10 @@ TEST_CASE("empty, blank and very long queries neither hang nor crash") {
     for (int i = 0; i < 2500; ++i) mixed += "ä\xC3ß ";
     (void)idx.find(mixed);
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    CHECK(ms < 200);
+    MESSAGE("absurd queries answered in " << ms << " ms");
+    // Not a timing test (bench-search reports figures): a search gone quadratic in the query's length
+    // would take minutes here.
+    CHECK(ms < 30000);
     // An empty model answers too.
     const SearchIndex empty{Model{}};
     CHECK(empty.find("anything").empty());

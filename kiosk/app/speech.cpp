@@ -89,7 +89,8 @@ bool synthesizeTo(const std::string& text, const std::string& lang,
     const espeak_ng_STATUS st = espeak_ng_Synthesize(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0,
                                                      espeakCHARS_UTF8, nullptr, nullptr);
     g_sink = nullptr;
-    if (st != ENS_OK) {
+    // Stopped by the sink (a newer utterance or stop() came): not a failure, there is just nothing to play.
+    if (st != ENS_OK && st != ENS_SPEECH_STOPPED) {
         if (error) *error = "espeak-ng: " + statusText(st);
         return false;
     }

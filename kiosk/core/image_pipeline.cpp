@@ -268,9 +268,11 @@ bool ImagePipeline::pump() {
 
     in_frame_ = false;
     stats_.frame_ms = request_ms_ + msSince(t0);
+    const double cpu_ms = request_cpu_ms_ + threadCpuMs() - c0;
+    stats_.max_cpu_ms = std::max(stats_.max_cpu_ms, cpu_ms);
     if (stats_.frame_ms > stats_.max_frame_ms) {
         stats_.max_frame_ms = stats_.frame_ms;
-        stats_.max_frame_cpu_ms = request_cpu_ms_ + threadCpuMs() - c0;
+        stats_.max_frame_cpu_ms = cpu_ms;
         char line[200];
         std::snprintf(line, sizeof line,
                       "%.2f ms (%.2f ms processor): requests %.2f ms, lock %.2f ms, %zu KB in %d bands and %d whole uploads %.2f "

@@ -80,6 +80,7 @@ struct ImagePipelineStats {
     double frame_ms = 0;      // UI-thread time on images in the last finished frame (pump + requests)
     double max_frame_ms = 0;  // the worst frame since resetMax()
     double max_frame_cpu_ms = 0; // the UI thread's processor time in that frame (the rest: waiting)
+    double max_cpu_ms = 0;    // the most processor time any frame since resetMax() spent on images
     std::string worst_frame;  // what that frame did, for the benchmark
     size_t bytes = 0;         // texture bytes held now
     size_t peak_bytes = 0;
@@ -149,6 +150,7 @@ public:
     void resetMax() {
         stats_.max_frame_ms = 0;
         stats_.max_frame_cpu_ms = 0;
+        stats_.max_cpu_ms = 0;
         stats_.worst_frame.clear();
         stats_.max_idle_ms = 0;
     }

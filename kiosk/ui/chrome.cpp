@@ -115,13 +115,19 @@ void drawBar(Ctx& c, ImVec2 min, ImVec2 max, ScreenId current) {
 void drawLowReachBand(Ctx& c, ImVec2 min, ImVec2 max) {
     const Theme& th = c.th;
     c.dl->AddRectFilled(min, max, th.c.surface_alt);
-    const float x = min.x + th.u(4);
-    float y = max.y - th.u(4) - th.heading->FontSize - th.body->FontSize - th.u(1);
+    const float x = min.x + th.u(4), w = max.x - x - th.u(4);
+    // Both lines wrap at large text (portrait is narrow); the notice hangs beside its icon.
+    const std::string name = c.model.event.name.in(c.lang());
+    const std::string mark = std::string(icon::Wheelchair) + "  ";
+    const float mark_w = textWidth(th.body, mark);
+    const float name_h = textHeight(th.heading, name, w), note_h = textHeight(th.body, c.t(S::LowReachBanner), w - mark_w);
+    float y = max.y - th.u(4) - name_h - th.u(1) - note_h;
     // The screen's title may stand just above the line (titleAboveReach): the band's words go above it.
     if (titleAboveReach(c)) y -= th.heading->FontSize * 2 + th.body->FontSize * 2 + th.u(6);
-    y += textWrapped(c, th.heading, ImVec2(x, y), th.c.text, c.model.event.name.in(c.lang()), max.x - x - th.u(4));
+    y += textWrapped(c, th.heading, ImVec2(x, y), th.c.text, name, w);
     y += th.u(1);
-    text(c, th.body, ImVec2(x, y), th.c.text_muted, std::string(icon::Wheelchair) + "  " + c.t(S::LowReachBanner));
+    text(c, th.body, ImVec2(x, y), th.c.text_muted, mark);
+    textWrapped(c, th.body, ImVec2(x + mark_w, y), th.c.text_muted, c.t(S::LowReachBanner), w - mark_w);
 }
 
 void drawIdleWarning(Ctx& c, int seconds_left) {

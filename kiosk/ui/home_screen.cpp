@@ -302,7 +302,11 @@ void HomeScreen::draw(Ctx& c) {
                              3 * (th.u(5) + th.caption->FontSize * 2 + th.u(2) + th.strong->FontSize * 2.6f + th.u(2));
         float tile_h = std::clamp((b.y - y - teaser - th.u(4) - gap * (tile_rows - 1)) / tile_rows,
                                   th.min_target * 1.6f, th.u(34));
-        const float teaser_h = drawNowOnStage(c, ImVec2(a.x, y), ImVec2(b.x, b.y - tile_rows * tile_h - (tile_rows - 1) * gap - th.u(4)), 3);
+        const float teaser_b = b.y - tile_rows * tile_h - (tile_rows - 1) * gap - th.u(4);
+        // Low reach with a tight mounting leaves no room for a talk above the tiles: no heading then
+        // either (it would stand alone, or under the tiles).
+        const float one_talk = th.heading->FontSize + th.u(2) + th.u(12) + th.caption->FontSize * 2 + th.strong->FontSize;
+        const float teaser_h = teaser_b - y >= one_talk ? drawNowOnStage(c, ImVec2(a.x, y), ImVec2(b.x, teaser_b), 3) : 0;
         // Large text leaves room under fewer talks than planned: the tiles take it (up to their size).
         tile_h = std::clamp((b.y - y - teaser_h - th.u(4) - gap * (tile_rows - 1)) / tile_rows, tile_h, th.u(34));
         const float tiles_top = b.y - tile_rows * tile_h - (tile_rows - 1) * gap;

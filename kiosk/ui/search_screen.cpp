@@ -227,7 +227,7 @@ void SearchScreen::draw(Ctx& c) {
     float gap = th.u(1);
     const float kb_w_max = c.portrait ? c.w() - margin * 2 : std::min(c.w() * 0.56f, th.u(150));
     float key_w = std::floor((kb_w_max - gap * 10) / 11);
-    const float field_h = std::max(th.min_target, th.heading->FontSize + th.u(4));
+    float field_h = std::max(th.min_target, th.heading->FontSize + th.u(4));
     // Keys shrink (never below a finger) when the screen area is low (low reach): the keyboard and the
     // field stay inside it.
     float key_fit = std::floor((c.h() - margin * 2 - field_h - th.u(3) - gap * 4) / 5);
@@ -236,6 +236,13 @@ void SearchScreen::draw(Ctx& c) {
     const bool low = c.settings.low_reach && key_fit < th.min_touch;
     const float edge = low ? th.u(1) : margin, field_gap = low ? th.u(1) : th.u(3);
     const bool field_above = !low || c.portrait;
+    // Landscape in such a low area: a result must fit beside the keyboard under the field, and without
+    // the keyboard the field stands left of the results so they get the whole height. The field's
+    // words are smaller and (beside the keyboard) group headings give way to the results. Any low
+    // area drops the count line and tightens the result cards.
+    const bool compact = low && !c.portrait;
+    ImFont* const query_font = compact ? th.strong : th.heading;
+    if (compact) field_h = std::max(th.min_target, query_font->FontSize + th.u(2));
     // Still too low for five rows of keys (landscape, 200 % text, mounted too high): the digits and ß
     // move into a number block right of the letters, like the number pad of a desk keyboard, and the
     // keyboard is four rows tall.
@@ -246,7 +253,8 @@ void SearchScreen::draw(Ctx& c) {
         key_fit = std::floor((c.h() - edge * 2 - (field_above ? field_h + field_gap : 0) - gap * 4) / 5);
         if (key_fit < th.min_touch && !c.portrait) {
             digit_pad = true;
-            key_w = std::floor((kb_w_max - gap * 12 - pad_gap) / 14);
+            // A little wider than the letters alone, so the word keys keep their words at large text.
+            key_w = std::floor((std::min(c.w() * 0.6f, th.u(160)) - gap * 12 - pad_gap) / 14);
             key_fit = std::floor((c.h() - edge * 2 - gap * 3) / 4);
         }
     }
@@ -265,7 +273,13 @@ void SearchScreen::draw(Ctx& c) {
     }
     const float head = titled ? screenTitle(c, icon::Search, c.t(S::Search)) : edge;
     ImVec2 field_a, field_b, res_a, res_b;
-    if (keyboard_ && !field_above) {
+    const float column_w = std::min(kb_w, std::floor(c.w() * 0.4f)); // compact, without keyboard
+    if (!keyboard_ && compact) {
+        field_a = ImVec2(c.min.x + margin, c.min.y + edge);
+        field_b = ImVec2(field_a.x + column_w, field_a.y + field_h);
+        res_a = ImVec2(field_b.x + th.u(2), c.min.y);
+        res_b = ImVec2(c.max.x, c.max.y);
+    } else if (keyboard_ && !field_above) {
         field_a = ImVec2(kb_a.x + kb_w + th.u(4), kb_a.y);
         field_b = ImVec2(c.max.x - margin, kb_a.y + field_h);
         res_a = ImVec2(kb_a.x + kb_w, field_b.y + th.u(1));
@@ -290,7 +304,13 @@ void SearchScreen::draw(Ctx& c) {
 
     // [SECTION] The query field: tapping it brings the keyboard back.
     float field_end = field_b.x;
-    if (!keyboard_) {
+    if (!keyboard_ && compact) {
+        // Under the field, as wide as it: a finger finds the way back to the keyboard.
+        const float by = std::min(field_b.y + th.u(1), c.max.y - edge - th.min_target);
+        if (button(c, "kbd.show", icon::Keyboard, c.t(S::ShowKeyboard), ImVec2(field_a.x, by), ImVec2(field_b.x, by + th.min_target),
+                   Style::Primary))
+            keyboard_ = true;
+    } else if (!keyboard_) {
         const float bw = buttonWidth(c, icon::Keyboard, c.t(S::ShowKeyboard));
         if (button(c, "kbd.show", icon::Keyboard, c.t(S::ShowKeyboard), ImVec2(field_b.x - bw, field_a.y), field_b, Style::Primary))
             keyboard_ = true;
@@ -299,10 +319,10 @@ void SearchScreen::draw(Ctx& c) {
     if (c.touch.target("search.field", c.t(S::SearchPrompt), field_a, ImVec2(field_end, field_b.y))) keyboard_ = true;
     panel(c, field_a, ImVec2(field_end, field_b.y), th.c.surface, false);
     c.dl->AddRect(field_a, ImVec2(field_end, field_b.y), th.c.accent, th.radius, 0, std::max(2.0f, th.scale * 2));
-    const float fy = std::floor((field_a.y + field_b.y - th.heading->FontSize) * 0.5f);
+    const float fy = std::floor((field_a.y + field_b.y - query_font->FontSize) * 0.5f);
     const float fx = field_a.x + th.u(3);
-    text(c, th.heading, ImVec2(fx, fy), th.c.accent, icon::Search);
-    const float qx = fx + textWidth(th.heading, icon::Search) + th.u(2);
+    text(c, query_font, ImVec2(fx, fy), th.c.accent, icon::Search);
+    const float qx = fx + textWidth(query_font, icon::Search) + th.u(2);
     const float qw = field_end - qx - th.u(3);
     if (query_.empty()) {
         textEllipsis(c, th.body, ImVec2(qx, std::floor((field_a.y + field_b.y - th.body->FontSize) * 0.5f)), th.c.text_muted,
@@ -310,15 +330,15 @@ void SearchScreen::draw(Ctx& c) {
     } else {
         // Show the end of a long query, where the typing happens.
         std::string shown = query_;
-        while (!shown.empty() && textWidth(th.heading, shown) > qw - th.u(2)) {
+        while (!shown.empty() && textWidth(query_font, shown) > qw - th.u(2)) {
             size_t cut = 1;
             while (cut < shown.size() && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) ++cut;
             shown.erase(0, cut);
         }
-        text(c, th.heading, ImVec2(qx, fy), th.c.text, shown);
+        text(c, query_font, ImVec2(qx, fy), th.c.text, shown);
         if (keyboard_) {
-            const float cx = qx + textWidth(th.heading, shown) + th.u(0.5f);
-            c.dl->AddRectFilled(ImVec2(cx, fy), ImVec2(cx + std::max(2.0f, th.scale * 3), fy + th.heading->FontSize), th.c.accent);
+            const float cx = qx + textWidth(query_font, shown) + th.u(0.5f);
+            c.dl->AddRectFilled(ImVec2(cx, fy), ImVec2(cx + std::max(2.0f, th.scale * 3), fy + query_font->FontSize), th.c.accent);
         }
     }
 
@@ -342,12 +362,15 @@ void SearchScreen::draw(Ctx& c) {
                 query_ += k;
         };
         const float kb_x1 = kb_a.x + letters_w; // the letters' right edge (the number block lies beyond)
+        // Large text on small keys: when "Delete" needs more than the two keys under ö and ä, - and .
+        // move to the space row and Delete takes their place.
+        const bool marks_below = buttonWidth(c, nullptr, c.t(S::Delete), word_font) > key_w * 2 + gap;
         float y = kb_a.y;
         for (const auto& row : kRows) {
             if (digit_pad && &row == &kRows[0]) continue;
             float x = kb_a.x;
             for (const char* k : row) {
-                if (!k) break;
+                if (!k || (marks_below && row[9] == nullptr && std::string(k) == "-")) break;
                 key(k, ImVec2(x, y));
                 x += key_w + gap;
             }
@@ -366,16 +389,27 @@ void SearchScreen::draw(Ctx& c) {
                 const char* k = kRows[0][i];
                 key(k, ImVec2(kb_x1 + pad_gap + col * (key_w + gap), kb_a.y + r * (key_h + gap)));
             }
+            if (marks_below) key(".", ImVec2(kb_x1 + pad_gap + 2 * (key_w + gap), kb_a.y + 3 * (key_h + gap)));
         }
+        // The side keys grow to their words when three keys are too narrow; the space bar gives way.
         const float side_w = key_w * 3 + gap * 2;
-        if (button(c, "kbd.hide", wordIcon(icon::Keyboard, c.t(S::HideKeyboard), side_w), c.t(S::HideKeyboard), ImVec2(kb_a.x, y), ImVec2(kb_a.x + side_w, y + key_h),
+        const float hide_w = std::max(side_w, buttonWidth(c, nullptr, c.t(S::HideKeyboard), word_font));
+        const float clear_w = std::max(side_w, buttonWidth(c, nullptr, c.t(S::Clear), word_font));
+        if (button(c, "kbd.hide", wordIcon(icon::Keyboard, c.t(S::HideKeyboard), hide_w), c.t(S::HideKeyboard), ImVec2(kb_a.x, y), ImVec2(kb_a.x + hide_w, y + key_h),
                    Style::Secondary, word_font))
             keyboard_ = false;
-        if (button(c, "kbd.space", nullptr, c.t(S::Space), ImVec2(kb_a.x + side_w + gap, y),
-                   ImVec2(kb_x1 - side_w - gap, y + key_h), Style::Secondary, word_font) &&
+        float space_x = kb_a.x + hide_w + gap;
+        if (marks_below)
+            for (const char* k : {"-", "."}) {
+                if (digit_pad && std::string(k) == ".") break; // in the number block's free place
+                key(k, ImVec2(space_x, y));
+                space_x += key_w + gap;
+            }
+        if (button(c, "kbd.space", nullptr, c.t(S::Space), ImVec2(space_x, y),
+                   ImVec2(kb_x1 - clear_w - gap, y + key_h), Style::Secondary, word_font) &&
             !query_.empty() && query_.back() != ' ' && utf8Length(query_) < kMaxQuery)
             query_ += ' ';
-        if (button(c, "kbd.clear", wordIcon(icon::Eraser, c.t(S::Clear), side_w), c.t(S::Clear), ImVec2(kb_x1 - side_w, y), ImVec2(kb_x1, y + key_h),
+        if (button(c, "kbd.clear", wordIcon(icon::Eraser, c.t(S::Clear), clear_w), c.t(S::Clear), ImVec2(kb_x1 - clear_w, y), ImVec2(kb_x1, y + key_h),
                    Style::Secondary, word_font))
             query_.clear();
     }
@@ -402,7 +436,7 @@ void SearchScreen::draw(Ctx& c) {
             ry += textWrapped(c, th.body, ImVec2(rx, ry), th.c.text_muted, std::string(icon::Keyboard) + "  " + c.t(S::SearchTypeMore), rw) + th.u(3);
         } else if (s.results.empty()) {
             ry += textWrapped(c, th.strong, ImVec2(rx, ry), th.c.text, fmt(S::NoResults, c.lang(), query_.c_str()), rw) + th.u(3);
-        } else {
+        } else if (!low) { // low: the group headings carry the counts
             text(c, th.caption, ImVec2(rx, ry), th.c.text_muted, fmt(S::ResultCount, c.lang(), static_cast<int>(s.results.count)));
             ry += th.caption->FontSize + th.u(1.5f);
         }
@@ -420,7 +454,7 @@ void SearchScreen::draw(Ctx& c) {
             }
             ry = flow.bottom() + th.u(2);
         }
-        const float pad = th.u(2);
+        const float pad = low ? th.u(1) : th.u(2);
         const float iw = textWidth(th.heading, icon::Exhibitors) + th.u(3);
         const float tw = rw - pad * 2 - iw;
         // Titles wrap to three lines and details to two (the result opens the whole of both); the heights
@@ -444,6 +478,7 @@ void SearchScreen::draw(Ctx& c) {
             const Row& r = s.rows[i];
             const float rh = s.heights[i];
             if (r.header) {
+                if (compact && keyboard_) continue; // the kind's icon on each result says it
                 ry += th.u(1);
                 const float hh = th.strong->FontSize + th.u(1.5f);
                 if (visibleY(c, ry, ry + hh)) text(c, th.strong, ImVec2(rx, ry), th.c.accent, std::string(r.icon) + "  " + r.title);

@@ -113,6 +113,7 @@ int main(int argc, char** argv) {
                               {"not_sharp_at", not_sharp},
                               {"image_ms_worst_frame", round2(images->stats().max_frame_ms)},
                               {"image_cpu_ms_worst_frame", round2(st.max_frame_cpu_ms)},
+                              {"image_cpu_ms_most", round2(st.max_cpu_ms)},
                               {"worst_frame", st.worst_frame},
                               {"textures_made_in_frames", st.allocated_in_frame},
                               {"lock_skips", st.lock_skips},

@@ -5,9 +5,11 @@
 #include <doctest/doctest.h>
 
 #include "core/kiosk_settings.h"
+#include "core/reach.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -199,4 +201,93 @@ TEST_CASE("the overflow report sees cut words, and tells marked previews apart")
     CHECK(j["allowed"][0]["need"].get<int>() > j["allowed"][0]["have"].get<int>());
     CHECK(j["texts"].get<int>() > 10);
     CHECK(j["overlap"].empty());
+}
+
+namespace {
+
+// Low reach with the tight mountings: about a third of the screen within reach (the example kiosk.toml)
+// and mounted too high (the lowest layout, the lower third).
+struct Mount {
+    const char* name;
+    int bottom_mm, height_mm;
+};
+const Mount kTightMounts[] = {{"bottom 800 mm, 1200 mm tall", 800, 1200}, {"bottom 1300 mm, 700 mm tall", 1300, 700}};
+
+const char* const kLowReachLarge = "tap @nav.a11y\ntap @a11y.low-reach\ntap @a11y.text-200\ntap @nav.home";
+
+// The screens whose layout low reach changes most, at 200 % text.
+std::vector<Visit> lowReachTour() {
+    return {
+        {"low reach on", kLowReachLarge},
+        {"home", "wait 300"},
+        {"map", "tap @nav.map\nwait 500"},
+        {"exhibitors", "tap @nav.home\ntap @nav.exhibitors\nwait 300"},
+        {"programme", "tap @nav.home\ntap @nav.program\nwait 300"},
+        {"photos", "tap @nav.home\ntap @nav.photos\nwait 300"},
+        {"search with the keyboard", "tap @nav.home\ntap @nav.search\nwait 300"},
+        {"search results beside the keyboard", "type a06\nwait 300"},
+        {"search results without the keyboard", "tap @kbd.hide\nwait 300"},
+        {"accessibility", "tap @nav.a11y\nwait 300"},
+    };
+}
+
+// The `targets` answers of one headless kiosk run of `script`.
+std::vector<json> targetsOf(const std::string& script, const std::string& size, const std::string& extra_args) {
+    static int counter = 0;
+    const std::string path = tmpDir() + "/targets-" + std::to_string(++counter) + ".txt";
+    std::ofstream(path) << script << "\nquit\n";
+    const std::string cmd = std::string(WW_KIOSK_BIN) + " --headless --content " + WW_KIOSK_DB +
+                            " --now 2022-09-07T10:30 --windowed " + size + " " + extra_args + " --script " + path + " 2>/dev/null";
+    std::vector<json> out;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    char buf[1 << 16];
+    std::string line;
+    while (std::fgets(buf, sizeof buf, p)) {
+        line += buf;
+        if (line.back() != '\n') continue;
+        const json j = json::parse(line);
+        if (j.contains("targets")) out.push_back(j["targets"]);
+        line.clear();
+    }
+    REQUIRE(pclose(p) == 0);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("low reach at 200 % text with tight mountings: nothing cut or over a target's edge, and a typed search "
+          "shows a finger-sized result within reach") {
+    for (const Mount& m : kTightMounts) {
+        const std::string settings = tmpDir() + "/mount-" + std::to_string(m.bottom_mm) + ".toml";
+        std::ofstream(settings) << "[mounting]\nscreen_bottom_mm = " << m.bottom_mm << "\nscreen_height_mm = " << m.height_mm
+                                << "\n";
+        for (const auto& [w, h] : {std::pair<int, int>{1920, 1080}, {1080, 1920}}) {
+            const std::string size = std::to_string(w) + "x" + std::to_string(h);
+            const std::string what = std::string(m.name) + ", " + size;
+            CAPTURE(what);
+            const std::string p = problems(look(lowReachTour(), size, "--settings " + settings));
+            CHECK_MESSAGE(p.empty(), p);
+
+            // With the keyboard hidden, and in landscape while typing (beside the keyboard; portrait gives
+            // the low area to the keyboard then).
+            const std::vector<json> stops = targetsOf(std::string(kLowReachLarge) +
+                                                          "\ntap @nav.search\ntype a06\nwait 300\ntargets\ntap @kbd.hide\nwait 300\ntargets",
+                                                      size, "--settings " + settings);
+            REQUIRE(stops.size() == 2);
+            const float line = ww::reachLineY(ww::lowReachLine(m.bottom_mm, m.height_mm), static_cast<float>(h));
+            const double least = 48.0 * std::min(w, h) / 1080.0;
+            for (size_t i = w > h ? 0 : 1; i < stops.size(); ++i) {
+                int reachable = 0;
+                for (const json& t : stops[i]) {
+                    if (t["id"].get<std::string>().rfind("exhibitor.", 0) != 0) continue;
+                    const double cy = t["y"].get<double>() + t["h"].get<double>() * 0.5;
+                    reachable += cy + 0.5 >= line && std::min(t["w"].get<double>(), t["h"].get<double>()) >= least;
+                }
+                CHECK_MESSAGE(reachable > 0, (i == 0 ? "beside the keyboard" : "without the keyboard")
+                                                 << ": no finger-sized result below the reach line at y " << line);
+            }
+        }
+        fs::remove(settings);
+    }
 }

@@ -169,8 +169,33 @@ TEST_CASE("without a sound card, speaking returns at once, logs one line and shu
     } // joins the thread
     const double shutdown_ms = msSince(t0);
     const std::string text = capture.text();
-    CHECK(speak_ms < 50);
-    CHECK(shutdown_ms < 1000);
+    // Never waiting for a device: an open or a write that blocked would hang for good, not for a while
+    // (the bounds are loose, for sanitizer builds on a busy machine).
+    MESSAGE("speak() returned in " << speak_ms << " ms, shutdown took " << shutdown_ms << " ms");
+    CHECK(speak_ms < 2000);
+    CHECK(shutdown_ms < 10000);
+    CHECK_MESSAGE(countOf(text, "speech: no sound output") == 1, text);
+}
+
+TEST_CASE("an utterance cut while it is still being synthesised is no engine failure") {
+    // A visitor who taps twice in quick succession (exploring, then choosing) cuts the first words
+    // while espeak-ng is still computing them: that must not be logged as a broken engine, nor hide
+    // the one line about the missing sound card.
+    const std::string log = tmpDir() + "/cut-in-synthesis.log";
+    CaptureStderr capture(log);
+    {
+        ww::SpeechPlayer::Options o;
+        o.device = "ww-no-such-sound-card";
+        ww::SpeechPlayer player(o);
+        std::string long_text;
+        for (int i = 0; i < 30; ++i) long_text += "Der Lageplan zeigt alle Hallen, Stände, Räume und Wege. ";
+        player.speak(long_text, "de");
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        player.speak("Aussteller", "de");
+        CHECK(waitFor([&] { return player.finished() >= 1 && !player.busy(); }, 20));
+    }
+    const std::string text = capture.text();
+    CHECK_MESSAGE(countOf(text, "the kiosk stays silent") == 0, text);
     CHECK_MESSAGE(countOf(text, "speech: no sound output") == 1, text);
 }
 
@@ -395,9 +420,7 @@ state
 quit
 )",
                            "--windowed 1280x720",
-                           // The GL driver under Xvfb keeps a few bytes LeakSanitizer would report (also
-                           // without speech); they are not the kiosk's.
-                           "ASAN_OPTIONS=detect_leaks=0 WEGWEISER_AUDIO_DEVICE=ww-no-such-sound-card "
+                           "WEGWEISER_AUDIO_DEVICE=ww-no-such-sound-card "
                            "xvfb-run -a -s \"-screen 0 1280x720x24\"");
     INFO(r.err);
     REQUIRE(r.status == 0);

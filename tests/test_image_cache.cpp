@@ -303,6 +303,39 @@ TEST_CASE("over budget, a new display copy takes over the least recently drawn o
     fs::remove(db);
 }
 
+TEST_CASE("with the cache full, a thumbnail goes into the texture of one of its size shown least recently") {
+    const std::string db = makeDb(12);
+    struct CountingGpu : FakeGpu {
+        int made = 0, released = 0;
+        uint64_t upload(const uint8_t* rgba, int w, int h) override {
+            ++made;
+            return FakeGpu::upload(rgba, w, h);
+        }
+        void release(uint64_t t) override {
+            ++released;
+            FakeGpu::release(t);
+        }
+    } gpu;
+    ImagePipelineOptions o;
+    o.budget_bytes = 4 * 64 * 48 * 4; // four thumbnails
+    ImagePipeline p(gpu, o);
+    p.setContent(db);
+    for (int i = 0; i < 12; ++i) {
+        // A grid scrolled on: each thumbnail is on screen until it has arrived, then off screen.
+        const std::string key = "p" + std::to_string(i);
+        REQUIRE(frames(p, [&] { p.request(key); }, [&] { return p.peek(key).state == ImageState::Ready; }));
+        for (int f = 0; f < 4; ++f) p.pump();
+        CHECK(p.stats().bytes <= o.budget_bytes);
+        CHECK(gpu.liveBytes() == p.stats().bytes);
+    }
+    // Four made while the cache filled; then each new one took over the oldest one's texture.
+    CHECK(gpu.made <= 5);
+    CHECK(gpu.released == 0);
+    CHECK(p.peek("p11").state == ImageState::Ready);
+    CHECK(p.peek("p0").state == ImageState::Loading);
+    fs::remove(db);
+}
+
 TEST_CASE("textures reserved ahead are made between frames and no frame makes one after") {
     const std::string db = (fs::temp_directory_path() / ("ww-image-pool-" + std::to_string(getpid()) + ".db")).string();
     fs::remove(db);

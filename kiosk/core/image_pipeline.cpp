@@ -446,9 +446,16 @@ bool ImagePipeline::uploadSome(Decoded& d, Entry& e, size_t room, bool first) {
         stats_.bytes += e.bytes;
         ++stats_.textures;
     };
+    // Fits, is a thumbnail, or cannot be split: in one go. Into a texture of its size that exists
+    // already when there is one (a full cache swaps thumbnails all the time): filling one costs a
+    // software GL a copy, making one costs it an allocation too, and the one evicted a release.
+    bool whole = false;
     if (!e.texture && (left <= room || (first && left <= options_.whole_bytes) || !bands_ok_)) {
-        allocate(d.rgba.data()); // fits, is a thumbnail, or cannot be split: in one go
-        return true;
+        whole = bands_ok_ && d.rows_done == 0 && reuse(d, e);
+        if (!whole) {
+            allocate(d.rgba.data());
+            return true;
+        }
     }
     if (!e.texture && left <= options_.whole_bytes) return false; // a thumbnail waits for the next frame
     if (!e.texture && !reuse(d, e)) {
@@ -461,7 +468,7 @@ bool ImagePipeline::uploadSome(Decoded& d, Entry& e, size_t room, bool first) {
     }
     // A band of whole rows that fits the room left this frame; at least one row so it always moves.
     int rows = static_cast<int>(std::max<size_t>(1, (first ? std::max(room, row) : room) / row));
-    rows = std::min(rows, d.height - d.rows_done);
+    rows = whole ? d.height - d.rows_done : std::min(rows, d.height - d.rows_done);
     const auto t_rows = std::chrono::steady_clock::now();
     const bool filled = e.texture && uploader_.uploadRows(e.texture, d.rows_done, d.width, rows, d.rgba.data() + d.rows_done * row);
     log_.upload_ms += msSince(t_rows);

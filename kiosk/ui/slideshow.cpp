@@ -16,10 +16,10 @@ namespace ww {
 namespace {
 
 // An untouched kiosk spends its processor time on these fades, so they are rationed: a photo stays
-// twelve seconds, then fades into the next in fifteen steps over 1.2 s, a fifth of the display's
+// fifteen seconds, then fades into the next in fifteen steps over 1.2 s, a fifth of the display's
 // frames, which the eye still takes for a calm dissolve. Together with drawing only the tile's
 // rectangle (App::present) this keeps an untouched kiosk under 1 % of a core in software GL.
-constexpr int kHoldS = 12;
+constexpr int kHoldS = 15;
 constexpr float kFadeS = 1.2f;
 constexpr double kFadeStepS = 0.08;
 

@@ -154,8 +154,8 @@ TEST_CASE("the viewer's controls are finger-sized and on screen in portrait at 2
 }
 
 TEST_CASE("the attract slideshow moves on by itself on the start screen") {
-    // A photo holds for 12 s, then fades for 1.2 s.
-    const auto out = run("state\nwait 14000\nstate\nwait 14000\nstate\n");
+    // A photo holds for 15 s, then fades for 1.2 s.
+    const auto out = run("state\nwait 17000\nstate\nwait 17000\nstate\n");
     REQUIRE(out.size() == 3);
     REQUIRE(out[0].contains("slideshow"));
     CHECK(out[0]["slideshow"] != out[1]["slideshow"]);

@@ -544,10 +544,10 @@ TEST_CASE("Xvfb: a slideshow fade redraws its tile alone and leaves the rest of 
     fs::create_directories(dir);
     const std::string script = dir + "/fade.txt";
     {
-        // The first photo holds for 12 s, then fades for 1.2 s: the second shot is taken mid-fade, after
+        // The first photo holds for 15 s, then fades for 1.2 s: the second shot is taken mid-fade, after
         // frames that drew the tile's rectangle alone into the kept back buffer.
         std::ofstream f(script);
-        f << "wait 300\nscreenshot " << dir << "/hold.png\ntargets\nwait 12600\nscreenshot " << dir
+        f << "wait 300\nscreenshot " << dir << "/hold.png\ntargets\nwait 15600\nscreenshot " << dir
           << "/fade.png\nwait 3000\nscreenshot " << dir << "/next.png\nquit\n";
     }
     for (const char* name : {"hold", "fade", "next"}) fs::remove(dir + "/" + name + ".png");

@@ -268,7 +268,7 @@ TEST_CASE("the slideshow's pause control keeps its photo until resumed, and the 
 
     k.run("tap @home.slideshow.pause\n");
     CHECK(k.label("home.slideshow.pause") == "Diashow abspielen");
-    // Paused: the same photo a minute later (a photo holds for 12 s when the show runs).
+    // Paused: the same photo a minute later (a photo holds for 15 s when the show runs).
     std::vector<json> st = k.run("wait 60000\nstate\n");
     CHECK(st[0]["slideshow"] == first);
     CHECK(st[0]["slideshow_paused"] == true);
@@ -278,14 +278,14 @@ TEST_CASE("the slideshow's pause control keeps its photo until resumed, and the 
     CHECK(st[0]["slideshow_paused"] == true);
 
     // Resumed: it moves on after its usual hold.
-    st = k.run("tap @home.slideshow.pause\nwait 14000\nstate\n");
+    st = k.run("tap @home.slideshow.pause\nwait 17000\nstate\n");
     CHECK(st[0]["slideshow_paused"] == false);
     CHECK(st[0]["slideshow"] != first);
 
     // Paused again and left alone: the session reset restores the moving show.
     k.run("tap @home.slideshow.pause\n");
     const std::string held = k.state()["slideshow"];
-    st = k.run("wait 95000\nwait 31000\nstate\nwait 14000\nstate\n");
+    st = k.run("wait 95000\nwait 31000\nstate\nwait 17000\nstate\n");
     CHECK(st[0]["slideshow_paused"] == false);
     CHECK(st[1]["slideshow"] != held);
 }
@@ -371,7 +371,7 @@ TEST_CASE("a paused slideshow asks for no frames, also when paused during a fade
     settings.slideshow_paused = false;
     a = frame(0.02);
     CHECK(a.redraw_in > 10);
-    a = frame(12.5);
+    a = frame(15.5);
     a = frame(0.08);
     CHECK(a.shown == "b"); // fading in
     CHECK(a.redraw_in > 0);

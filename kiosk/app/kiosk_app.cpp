@@ -792,10 +792,10 @@ void App::configureHours() {
 
 void App::drawStaff(Ctx& c) {
     StaffInfo info;
-    info.kiosk = options_.kiosk.empty() ? "(first kiosk in the content)" : options_.kiosk;
+    info.kiosk = options_.kiosk.empty() ? c.t(S::StaffKioskFirst) : options_.kiosk;
     info.database = options_.content;
     info.software = std::string("wegweiser ") + WW_VERSION;
-    info.settings = options_.site.source.empty() ? "(none)" : options_.site.source;
+    info.settings = options_.site.source.empty() ? c.t(S::StaffSettingsNone) : options_.site.source;
     info.uptime_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - g_process_start).count();
     if (model_) {
         info.content_version = model_->content_version;

@@ -247,6 +247,8 @@ const Entry kStrings[] = {
      "erst ein zweites Tippen.",
      "Without looking: hold one finger anywhere on the screen for three seconds. With speech on, a second tap "
      "chooses."},
+    {S::StaffKioskFirst, "(der erste Kiosk in den Inhalten)", "(the first kiosk in the content)"},
+    {S::StaffSettingsNone, "(keine Einstellungsdatei)", "(no settings file)"},
 };
 
 static_assert(sizeof kStrings / sizeof kStrings[0] == static_cast<size_t>(S::Count_),

@@ -62,7 +62,7 @@ enum class S {
     MapZoomHere, MapTapHintZoom,
     // Slideshow pause (WCAG 2.2.2) and speech output without sight (EN 301 549 5.2)
     SlideshowPause, SlideshowPauseShort, SlideshowPlay, SlideshowPlayShort, SpeechOnHelp, SpeechOffSpoken,
-    SpeechHoldHint,
+    SpeechHoldHint, StaffKioskFirst, StaffSettingsNone,
     Count_ // keep last
 };
 

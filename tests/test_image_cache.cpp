@@ -98,10 +98,10 @@ std::string makeDb(int n) {
     return path;
 }
 
-// Frames until `done` or two seconds; the requests in `frame` are repeated every frame like a screen.
+// Frames until `done` (or 20 s: a bound for a busy machine); the requests in `frame` are repeated every frame like a screen.
 template <class Frame, class Done>
 bool frames(ImagePipeline& p, Frame frame, Done done) {
-    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(20); // a bound for a busy machine, not a timing
     while (std::chrono::steady_clock::now() < end) {
         p.pump();
         frame();
@@ -188,7 +188,7 @@ TEST_CASE("large images go up in bands within the per-frame bound") {
     p.setContent(db);
     int frames_with_upload = 0;
     size_t most = 0;
-    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(20); // a bound for a busy machine, not a timing
     while (p.peek("big").state != ImageState::Ready && std::chrono::steady_clock::now() < end) {
         gpu.frame_bytes = 0;
         p.pump();
@@ -387,7 +387,7 @@ TEST_CASE("textures reserved ahead are made between frames and no frame makes on
         q.request("big0");
         q.prefetch("big1");
         bool drawn = false;
-        const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+        const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(20);
         while ((q.peek("big0").state != ImageState::Ready || q.peek("big1").state != ImageState::Ready) &&
                std::chrono::steady_clock::now() < end) {
             if (q.hasIdleWork()) {

@@ -224,38 +224,18 @@ bool ImagePipeline::pump() {
     bool work = false;
     {
         // The worker holds the lock only for moments, but at its lower priority it may be preempted
-        // in one: a frame never waits for it. What this frame misses, the next one collects.
+        // in one: a frame never waits for it. What this frame could not hand over waits for the next
+        // pump or idleWork (between frames, where waiting is harmless).
         const auto t_lock = std::chrono::steady_clock::now();
         std::unique_lock<std::mutex> lock(mu_, std::try_to_lock);
         log_.lock_ms = msSince(t_lock);
         if (lock.owns_lock()) {
-            work = !retired_.empty();
-            for (auto& px : retired_) trash_.push_back(std::move(px));
-            retired_.clear();
-            // Finished work first, so nothing just decoded is asked for again.
-            collectDoneLocked();
-            // The queue is replaced, not appended to: what nobody asks for any more is never decoded.
-            queue_.clear();
-            for (Job& j : wanted_) {
-                const auto it = entries_.find(j.key);
-                if (it != entries_.end() && it->second.slot == Slot::Queued && j.key != current_)
-                    queue_.push_back(std::move(j));
-            }
-            work = work || !queue_.empty();
-            // Queued requests nobody repeats any more (scrolled past) are forgotten, so they can be
-            // asked anew.
-            for (auto it = entries_.begin(); it != entries_.end();) {
-                if (it->second.slot == Slot::Queued && it->second.last_used + options_.stale_frames < frame_ &&
-                    it->first != current_)
-                    it = entries_.erase(it);
-                else
-                    ++it;
-            }
+            work = handOverLocked();
         } else {
+            handover_pending_ = true;
             ++stats_.lock_skips;
         }
     }
-    wanted_.clear();
     if (work) cv_.notify_one();
     reportFailures();
 
@@ -284,6 +264,34 @@ bool ImagePipeline::pump() {
     request_ms_ = 0;
     request_cpu_ms_ = 0;
     return changed;
+}
+
+bool ImagePipeline::handOverLocked() {
+    bool work = !retired_.empty();
+    for (auto& px : retired_) trash_.push_back(std::move(px));
+    retired_.clear();
+    // Finished work first, so nothing just decoded is asked for again.
+    collectDoneLocked();
+    // The queue is replaced, not appended to: what nobody asks for any more is never decoded. (A wish
+    // left from a frame that could not hand over may come twice: the first, most urgent, counts.)
+    queue_.clear();
+    std::unordered_set<std::string> seen;
+    for (Job& j : wanted_) {
+        if (!seen.insert(j.key).second) continue;
+        const auto it = entries_.find(j.key);
+        if (it != entries_.end() && it->second.slot == Slot::Queued && j.key != current_) queue_.push_back(std::move(j));
+    }
+    wanted_.clear();
+    handover_pending_ = false;
+    // Queued requests nobody repeats any more (scrolled past) are forgotten, so they can be asked anew.
+    for (auto it = entries_.begin(); it != entries_.end();) {
+        if (it->second.slot == Slot::Queued && it->second.last_used + options_.stale_frames < frame_ &&
+            it->first != current_)
+            it = entries_.erase(it);
+        else
+            ++it;
+    }
+    return work || !queue_.empty();
 }
 
 void ImagePipeline::collectDoneLocked() {
@@ -368,7 +376,7 @@ void ImagePipeline::reserve(int width, int height, int count) {
 }
 
 bool ImagePipeline::hasIdleWork() const {
-    if (!staged_.empty()) return true;
+    if (!staged_.empty() || handover_pending_) return true;
     for (const Reserve& r : reserved_)
         if (r.made < r.count) return true;
     std::lock_guard<std::mutex> lock(mu_);
@@ -377,10 +385,13 @@ bool ImagePipeline::hasIdleWork() const {
 
 bool ImagePipeline::idleWork() {
     const auto t0 = std::chrono::steady_clock::now();
+    bool work = false;
     {
         std::lock_guard<std::mutex> lock(mu_);
-        collectDoneLocked();
+        if (handover_pending_) work = handOverLocked();
+        else collectDoneLocked();
     }
+    if (work) cv_.notify_one();
     reportFailures();
     bool drawn = false;
     if (!staged_.empty()) {
@@ -492,7 +503,7 @@ bool ImagePipeline::uploadSome(Decoded& d, Entry& e, size_t room, bool first) {
 }
 
 bool ImagePipeline::busy() const {
-    if (!staged_.empty()) return true;
+    if (!staged_.empty() || handover_pending_) return true;
     std::lock_guard<std::mutex> lock(mu_);
     return !queue_.empty() || !done_.empty() || !current_.empty();
 }

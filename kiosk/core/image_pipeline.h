@@ -187,6 +187,9 @@ private:
     bool reuse(const Decoded& d, Entry& e);
     // Moves what the worker finished into staged_; mu_ held.
     void collectDoneLocked();
+    // Hands the worker this frame's wishes and the buffers to free, collects what it finished, forgets
+    // stale requests; mu_ held. True when the worker has something to do.
+    bool handOverLocked();
     void reportFailures();
     // One pool texture of a reserved size, if the budget allows.
     void makeSpare();
@@ -220,6 +223,7 @@ private:
     bool bands_ok_ = true;           // the uploader can fill rows (until it says otherwise)
     bool allocated_ = false;         // a texture was made empty this frame
     bool in_frame_ = false;          // inside pump()
+    bool handover_pending_ = false;  // a pump found the lock taken: wanted_ still to hand over
     struct Spare {
         uint64_t texture;
         int width, height;

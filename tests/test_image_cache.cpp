@@ -124,6 +124,10 @@ TEST_CASE("an image asked for is decoded off the UI thread and arrives as a text
     CHECK(t.width == 64);
     CHECK(t.height == 48);
     CHECK(gpu.live.count(t.texture) == 1);
+    // The worker wakes the loop right after handing the pixels over; a frame may collect them in between.
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (gpu.wakes == 0 && std::chrono::steady_clock::now() < until)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     CHECK(gpu.wakes > 0);
     CHECK(p.stats().bytes == 64 * 48 * 4);
     fs::remove(db);

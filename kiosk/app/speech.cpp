@@ -433,9 +433,7 @@ void Narrator::frameDrawn(Ctx& c, const Screen& screen, int idle_seconds) {
     const Settings& s = c.settings;
     if (c.touch.holdCompleted()) {
         // The top-left corner's hold belongs to the staff menu (StaffMenu::watch).
-        const float corner = c.th.u(StaffMenu::kCornerUnits);
-        const ImVec2 at = c.touch.pressPosition();
-        if (!(at.x < corner && at.y < corner)) {
+        if (!StaffMenu::inCorner(c.touch.pressPosition(), c.th.u(StaffMenu::kCornerUnits))) {
             toggleByHold(c);
             return;
         }

@@ -190,6 +190,8 @@ private:
     // Hands the worker this frame's wishes and the buffers to free, collects what it finished, forgets
     // stale requests; mu_ held. True when the worker has something to do.
     bool handOverLocked();
+    // Moves retired_ to trash_ for the worker; mu_ held. True when there was any.
+    bool passRetiredLocked();
     void reportFailures();
     // One pool texture of a reserved size, if the budget allows.
     void makeSpare();
@@ -212,7 +214,6 @@ private:
     std::vector<std::vector<uint8_t>> retired_; // uploaded pixels, for trash_ at the next pump
     uint64_t frame_ = 0;
     double request_ms_ = 0;          // time in request() since the last pump
-    double request_cpu_ms_ = 0;
     // What the current frame did, for stats_.worst_frame.
     struct FrameLog {
         size_t uploaded = 0;

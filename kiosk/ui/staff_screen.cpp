@@ -53,7 +53,7 @@ bool StaffMenu::watch(const PointerState& p, double now, float corner, float slo
         return false;
     }
     if (pressed) {
-        tracking_ = p.pos.x >= 0 && p.pos.y >= 0 && p.pos.x < corner && p.pos.y < corner;
+        tracking_ = inCorner(p.pos, corner);
         press_pos_ = p.pos;
         press_t_ = now;
     }

@@ -42,6 +42,8 @@ public:
 
     // Watches the pointer every frame. True on the frame the gesture completes (the pad opens).
     bool watch(const PointerState& p, double now, float corner, float slop);
+    // Inside the staff corner (a square of side `corner` at the top left): other holds leave it alone.
+    static bool inCorner(ImVec2 pos, float corner) { return pos.x >= 0 && pos.y >= 0 && pos.x < corner && pos.y < corner; }
     bool isOpen() const { return mode_ != Mode::Closed; }
     // A press in the corner is being held: keep frames coming so the gesture can complete.
     bool holding() const { return tracking_; }

@@ -33,21 +33,16 @@ std::string tmpDir() {
     return d.string();
 }
 
-// Runs the visits in one headless kiosk, `overflow` after each, and returns the findings per visit.
-std::vector<std::pair<std::string, json>> look(const std::vector<Visit>& visits, const std::string& size,
-                                                const std::string& extra_args = "",
-                                                const std::string& db = WW_KIOSK_DB) {
+// One headless kiosk run of `script` (quit appended): every JSON line it printed, in order.
+std::vector<json> runHeadless(const std::string& script, const std::string& size, const std::string& extra_args,
+                              const std::string& db = WW_KIOSK_DB) {
     static int counter = 0;
     const std::string path = tmpDir() + "/script-" + std::to_string(++counter) + ".txt";
-    {
-        std::ofstream f(path);
-        for (const auto& [name, lines] : visits) f << lines << "\noverflow\n";
-        f << "quit\n";
-    }
+    std::ofstream(path) << script << "\nquit\n";
     const std::string cmd = std::string(WW_KIOSK_BIN) + " --headless --content " + db +
                             " --now 2022-09-07T10:30 --windowed " + size + " " + extra_args + " --script " + path +
                             " 2>" + path + ".err";
-    std::vector<std::pair<std::string, json>> out;
+    std::vector<json> out;
     FILE* p = popen(cmd.c_str(), "r");
     REQUIRE(p);
     char buf[1 << 16];
@@ -55,15 +50,26 @@ std::vector<std::pair<std::string, json>> look(const std::vector<Visit>& visits,
     while (std::fgets(buf, sizeof buf, p)) {
         line += buf;
         if (line.back() != '\n') continue;
-        const size_t i = out.size();
-        out.emplace_back(i < visits.size() ? visits[i].first : "?", json::parse(line));
+        out.push_back(json::parse(line));
         line.clear();
     }
     const int status = pclose(p);
     std::ifstream err(path + ".err");
     INFO("stderr: " << std::string(std::istreambuf_iterator<char>(err), {}));
     REQUIRE(status == 0);
-    REQUIRE(out.size() == visits.size());
+    return out;
+}
+
+// Runs the visits in one headless kiosk, `overflow` after each, and returns the findings per visit.
+std::vector<std::pair<std::string, json>> look(const std::vector<Visit>& visits, const std::string& size,
+                                                const std::string& extra_args = "",
+                                                const std::string& db = WW_KIOSK_DB) {
+    std::string script;
+    for (const auto& [name, lines] : visits) script += lines + "\noverflow\n";
+    const std::vector<json> found = runHeadless(script, size, extra_args, db);
+    REQUIRE(found.size() == visits.size());
+    std::vector<std::pair<std::string, json>> out;
+    for (size_t i = 0; i < found.size(); ++i) out.emplace_back(visits[i].first, found[i]);
     return out;
 }
 
@@ -233,24 +239,9 @@ std::vector<Visit> lowReachTour() {
 
 // The `targets` answers of one headless kiosk run of `script`.
 std::vector<json> targetsOf(const std::string& script, const std::string& size, const std::string& extra_args) {
-    static int counter = 0;
-    const std::string path = tmpDir() + "/targets-" + std::to_string(++counter) + ".txt";
-    std::ofstream(path) << script << "\nquit\n";
-    const std::string cmd = std::string(WW_KIOSK_BIN) + " --headless --content " + WW_KIOSK_DB +
-                            " --now 2022-09-07T10:30 --windowed " + size + " " + extra_args + " --script " + path + " 2>/dev/null";
     std::vector<json> out;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    char buf[1 << 16];
-    std::string line;
-    while (std::fgets(buf, sizeof buf, p)) {
-        line += buf;
-        if (line.back() != '\n') continue;
-        const json j = json::parse(line);
+    for (const json& j : runHeadless(script, size, extra_args))
         if (j.contains("targets")) out.push_back(j["targets"]);
-        line.clear();
-    }
-    REQUIRE(pclose(p) == 0);
     return out;
 }
 
